@@ -127,7 +127,7 @@ describe('collection landing page', () => {
     expect(page).toContain('Modèles numériques de terrain &lt;b&gt;synthétiques&lt;/b&gt;');
     expect(page).toContain('Université de La Réunion');
     expect(page).toContain('etalab-2.0');
-    expect(page).toContain('<svg class="timeline"');
+    expect(page).toMatch(/<svg\s+class="timeline"/);
     expect(page).toContain(
       'href="https://data.example.org/collections/mnt-hermitage/items/mnt-2019-11-05?lang=fr"',
     );
