@@ -1,0 +1,13 @@
+/**
+ * Public surface of the raster engine: byte sources, the COG reader and writer, tile maths, rendering.
+ * Everything not exported here is internal.
+ */
+export type { ByteSlice, ByteSource } from './source/byte-source.js';
+export { FileByteSource } from './source/file-byte-source.js';
+export { HttpByteSource, type HttpByteSourceOptions } from './source/http-byte-source.js';
+export { CountingByteSource } from './source/counting-byte-source.js';
+export { BlockCache } from './source/block-cache.js';
+export { BlockCacheByteSource, type BlockCacheOptions } from './source/block-cache-byte-source.js';
+export { CogReader, type ReadWindowOptions } from './cog/cog-reader.js';
+export { RasterError, type RasterErrorCode } from './raster-errors.js';
+export * from './raster-types.js';
