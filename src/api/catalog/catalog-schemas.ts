@@ -1,0 +1,241 @@
+/**
+ * TypeBox schemas of the catalogue routes: they validate requests, type the handlers, drive the response
+ * serialisers and generate the OpenAPI document. STAC objects are open (`additionalProperties: true`), so
+ * every member a record carries survives serialisation.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const open = { additionalProperties: true };
+
+export const ErrorSchema = Type.Object(
+  {
+    code: Type.String({ description: 'Stable error code, documented in docs/ERRORS.md' }),
+    description: Type.String({ description: 'What is wrong and where' }),
+    location: Type.Optional(Type.String()),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { title: 'STAC API error' },
+);
+
+export const LinkSchema = Type.Object(
+  {
+    href: Type.String(),
+    rel: Type.String(),
+    type: Type.Optional(Type.String()),
+    title: Type.Optional(Type.String()),
+    method: Type.Optional(Type.String()),
+    body: Type.Optional(Type.Unknown()),
+    merge: Type.Optional(Type.Boolean()),
+  },
+  open,
+);
+
+const Links = Type.Array(LinkSchema);
+
+export const ItemSchema = Type.Object(
+  {
+    type: Type.String(),
+    stac_version: Type.Optional(Type.String()),
+    id: Type.Optional(Type.String()),
+    collection: Type.Optional(Type.String()),
+    links: Type.Optional(Links),
+  },
+  { ...open, description: 'STAC Item (GeoJSON Feature)' },
+);
+
+export const ItemCollectionSchema = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(ItemSchema),
+    links: Links,
+    numberMatched: Type.Optional(Type.Integer()),
+    numberReturned: Type.Integer(),
+  },
+  open,
+);
+
+export const CollectionSchema = Type.Object(
+  {
+    type: Type.Optional(Type.String()),
+    id: Type.Optional(Type.String()),
+    links: Type.Optional(Links),
+  },
+  { ...open, description: 'STAC Collection' },
+);
+
+export const CollectionsSchema = Type.Object(
+  {
+    collections: Type.Array(CollectionSchema),
+    links: Links,
+    numberMatched: Type.Optional(Type.Integer()),
+    numberReturned: Type.Integer(),
+  },
+  open,
+);
+
+export const LandingPageSchema = Type.Object(
+  {
+    type: Type.Literal('Catalog'),
+    stac_version: Type.String(),
+    id: Type.String(),
+    title: Type.Optional(Type.String()),
+    description: Type.String(),
+    conformsTo: Type.Array(Type.String()),
+    links: Links,
+  },
+  open,
+);
+
+export const ConformanceSchema = Type.Object({ conformsTo: Type.Array(Type.String()) });
+
+export const JsonSchemaDocument = Type.Object({}, { ...open, description: 'JSON Schema of the queryables' });
+
+export const AggregationCollectionSchema = Type.Object(
+  {
+    type: Type.Literal('AggregationCollection'),
+    aggregations: Type.Array(Type.Object({ name: Type.String(), data_type: Type.String() }, open)),
+    links: Links,
+  },
+  open,
+);
+
+export const WriteResultSchema = Type.Object({
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  skipped: Type.Integer(),
+});
+
+export const CollectionParams = Type.Object({ collectionId: Type.String({ minLength: 1 }) });
+export const ItemParams = Type.Object({
+  collectionId: Type.String({ minLength: 1 }),
+  itemId: Type.String({ minLength: 1 }),
+});
+
+const commaList = (description: string): TSchema => Type.Optional(Type.String({ description }));
+
+/** Query parameters shared by item search, `/collections/{id}/items` and aggregation. */
+export const ItemSearchQuerySchema = Type.Object({
+  ids: commaList('Comma-separated item ids'),
+  collections: commaList('Comma-separated collection ids'),
+  bbox: commaList(
+    'west,south,east,north (or 6 numbers with elevations); west > east crosses the antimeridian',
+  ),
+  intersects: Type.Optional(Type.String({ description: 'GeoJSON geometry as JSON text' })),
+  datetime: Type.Optional(Type.String({ description: 'RFC 3339 instant or interval (a/b, ../b, a/..)' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'Page size; larger values are clamped to the maximum' }),
+  ),
+  token: Type.Optional(Type.String({ description: 'Paging token from a next/prev link' })),
+  sortby: commaList('+field or -field, comma-separated'),
+  fields: commaList('Fields to include (name or +name) or exclude (-name)'),
+  filter: Type.Optional(Type.String({ description: 'CQL2 filter' })),
+  'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
+  'filter-crs': Type.Optional(Type.String()),
+  q: Type.Optional(Type.String({ description: 'Free-text terms, comma-separated (ORed)' })),
+});
+export type ItemSearchQuery = Static<typeof ItemSearchQuerySchema>;
+
+/** Query parameters of collection search. */
+export const CollectionSearchQuerySchema = Type.Object({
+  ids: commaList('Comma-separated collection ids'),
+  bbox: commaList('west,south,east,north'),
+  datetime: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.Integer({ minimum: 1 })),
+  token: Type.Optional(Type.String()),
+  sortby: commaList('+field or -field, comma-separated'),
+  fields: commaList('Fields to include or exclude'),
+  filter: Type.Optional(Type.String()),
+  'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
+  'filter-crs': Type.Optional(Type.String()),
+  q: Type.Optional(Type.String()),
+});
+
+const SortbyBody = Type.Array(
+  Type.Object({
+    field: Type.String(),
+    direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  }),
+);
+const FieldsBody = Type.Object({
+  include: Type.Optional(Type.Array(Type.String())),
+  exclude: Type.Optional(Type.Array(Type.String())),
+});
+const FilterBody = Type.Union([Type.Object({}, open), Type.String()]);
+
+/** POST item search body. */
+export const ItemSearchBodySchema = Type.Object(
+  {
+    ids: Type.Optional(Type.Array(Type.String())),
+    collections: Type.Optional(Type.Array(Type.String())),
+    bbox: Type.Optional(Type.Array(Type.Number(), { minItems: 4, maxItems: 6 })),
+    intersects: Type.Optional(
+      Type.Object({ type: Type.String() }, { ...open, description: 'GeoJSON geometry' }),
+    ),
+    datetime: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1 })),
+    token: Type.Optional(Type.String()),
+    sortby: Type.Optional(SortbyBody),
+    fields: Type.Optional(FieldsBody),
+    filter: Type.Optional(FilterBody),
+    'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
+    'filter-crs': Type.Optional(Type.String()),
+    q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  },
+  open,
+);
+
+/** POST collection search body. */
+export const CollectionSearchBodySchema = Type.Object(
+  {
+    ids: Type.Optional(Type.Array(Type.String())),
+    bbox: Type.Optional(Type.Array(Type.Number(), { minItems: 4, maxItems: 6 })),
+    datetime: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1 })),
+    token: Type.Optional(Type.String()),
+    sortby: Type.Optional(SortbyBody),
+    fields: Type.Optional(FieldsBody),
+    filter: Type.Optional(FilterBody),
+    'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
+    'filter-crs': Type.Optional(Type.String()),
+    q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  },
+  open,
+);
+
+/** Aggregation parameters, added to the search parameters on `/aggregate`. */
+export const AggregationQuerySchema = Type.Composite([
+  ItemSearchQuerySchema,
+  Type.Object({
+    aggregations: commaList('Comma-separated aggregation names (see /aggregations)'),
+    datetime_frequency_interval: Type.Optional(
+      Type.Union([Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
+    ),
+    geometry_grid_frequency_cell_size: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 90 })),
+  }),
+]);
+
+export const AggregationBodySchema = Type.Composite(
+  [
+    ItemSearchBodySchema,
+    Type.Object({
+      aggregations: Type.Optional(Type.Array(Type.String())),
+      datetime_frequency_interval: Type.Optional(
+        Type.Union([Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
+      ),
+      geometry_grid_frequency_cell_size: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 90 })),
+    }),
+  ],
+  open,
+);
+
+/** Bulk item load, as in stac-fastapi's bulk transactions extension. */
+export const BulkItemsBodySchema = Type.Object({
+  items: Type.Record(Type.String(), Type.Object({}, open), { description: 'Items keyed by id' }),
+  method: Type.Optional(Type.Union([Type.Literal('insert'), Type.Literal('upsert')], { default: 'insert' })),
+});
+
+/** Error responses declared on every route. */
+export const errorResponses = {
+  400: ErrorSchema,
+  404: ErrorSchema,
+};

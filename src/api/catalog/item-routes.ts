@@ -1,0 +1,165 @@
+/**
+ * Item access and item search: `GET /collections/{c}/items`, `GET /collections/{c}/items/{i}`,
+ * `GET /search` and `POST /search`.
+ * See https://github.com/radiantearth/stac-api-spec/tree/v1.0.0/ogcapi-features and
+ * https://github.com/radiantearth/stac-api-spec/tree/v1.0.0/item-search
+ *
+ * An unknown collection in `/search?collections=` is not an error: the search simply matches nothing
+ * (200, empty FeatureCollection), as stac-fastapi and the STAC API validator expect; under
+ * `/collections/{c}/…` an unknown collection is 404.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { CollectionNotFoundError, ItemNotFoundError } from '../../catalog/catalog-errors.js';
+import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
+import { collectionUrl, pagingLinks, withItemLinks } from '../../catalog/links/stac-links.js';
+import type { StacLink } from '../../catalog/model/stac-types.js';
+import type { Static } from '@sinclair/typebox';
+import { applyFields } from '../../catalog/search/fields-projection.js';
+import {
+  parseItemSearchBody,
+  parseItemSearchQuery,
+  type ParsedItemSearch,
+} from '../../catalog/search/search-request-parser.js';
+import { requestUrl, type CatalogContext } from './catalog-context.js';
+import {
+  CollectionParams,
+  errorResponses,
+  ItemCollectionSchema,
+  ItemParams,
+  ItemSchema,
+  ItemSearchBodySchema,
+  ItemSearchQuerySchema,
+} from './catalog-schemas.js';
+import { stringQuery } from './query-strings.js';
+
+export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const { store } = context;
+
+    app.get(
+      '/collections/:collectionId/items',
+      {
+        schema: {
+          summary: 'Items of a collection',
+          tags: ['Features'],
+          produces: [MEDIA_TYPE.geojson],
+          params: CollectionParams,
+          querystring: ItemSearchQuerySchema,
+          response: { 200: ItemCollectionSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { collectionId } = request.params;
+        if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
+        const parsed = parseItemSearchQuery(stringQuery(request.query), context.limits);
+        parsed.search.collections = [collectionId];
+        const root = context.apiRoot(request);
+        const endpoint = `${collectionUrl(root, collectionId)}/items`;
+        const extra: StacLink[] = [
+          { rel: 'collection', href: collectionUrl(root, collectionId), type: MEDIA_TYPE.json },
+        ];
+        reply.type(MEDIA_TYPE.geojson);
+        return searchPage(request, parsed, 'GET', endpoint, extra);
+      },
+    );
+
+    app.get(
+      '/collections/:collectionId/items/:itemId',
+      {
+        schema: {
+          summary: 'One item',
+          tags: ['Features'],
+          produces: [MEDIA_TYPE.geojson],
+          params: ItemParams,
+          response: { 200: ItemSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { collectionId, itemId } = request.params;
+        const item = await store.getItem(collectionId, itemId);
+        if (!item) {
+          if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
+          throw new ItemNotFoundError(collectionId, itemId);
+        }
+        reply.type(MEDIA_TYPE.geojson);
+        return withItemLinks(item, context.apiRoot(request));
+      },
+    );
+
+    app.get(
+      '/search',
+      {
+        schema: {
+          summary: 'Search items',
+          tags: ['Item Search'],
+          produces: [MEDIA_TYPE.geojson],
+          querystring: ItemSearchQuerySchema,
+          response: { 200: ItemCollectionSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const parsed = parseItemSearchQuery(stringQuery(request.query), context.limits);
+        reply.type(MEDIA_TYPE.geojson);
+        return searchPage(request, parsed, 'GET', `${context.apiRoot(request)}/search`, []);
+      },
+    );
+
+    app.post(
+      '/search',
+      {
+        schema: {
+          summary: 'Search items (JSON body)',
+          tags: ['Item Search'],
+          produces: [MEDIA_TYPE.geojson],
+          body: ItemSearchBodySchema,
+          response: { 200: ItemCollectionSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const parsed = parseItemSearchBody(request.body, context.limits);
+        reply.type(MEDIA_TYPE.geojson);
+        return searchPage(request, parsed, 'POST', `${context.apiRoot(request)}/search`, []);
+      },
+    );
+
+    /** Runs a search and wraps the page as a FeatureCollection with self, root and paging links. */
+    async function searchPage(
+      request: FastifyRequest,
+      parsed: ParsedItemSearch,
+      method: 'GET' | 'POST',
+      endpoint: string,
+      extraLinks: StacLink[],
+    ): Promise<Static<typeof ItemCollectionSchema>> {
+      const root = context.apiRoot(request);
+      const page = await store.search(parsed.search);
+      const features = page.items.map((item) => {
+        const linked = withItemLinks(item, root);
+        return parsed.fields ? applyFields(linked, parsed.fields) : linked;
+      });
+      const links: StacLink[] = [
+        method === 'GET'
+          ? { rel: 'self', href: requestUrl(context, request), type: MEDIA_TYPE.geojson }
+          : { rel: 'self', href: endpoint, type: MEDIA_TYPE.geojson, method: 'POST' },
+        { rel: 'root', href: root, type: MEDIA_TYPE.json },
+        ...extraLinks,
+        ...pagingLinks({
+          endpoint,
+          method,
+          query: method === 'GET' ? stringQuery(request.query as Record<string, unknown>) : undefined,
+          next: page.next,
+          prev: page.prev,
+          type: MEDIA_TYPE.geojson,
+        }),
+      ];
+      const collection: Static<typeof ItemCollectionSchema> = {
+        type: 'FeatureCollection',
+        features,
+        links,
+        numberReturned: features.length,
+      };
+      if (page.numberMatched !== undefined) collection.numberMatched = page.numberMatched;
+      return collection;
+    }
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Query strings after Fastify's schema coercion hold numbers (e.g. `limit`); the search parsers and the
+ * paging links work on the strings the client sent.
+ */
+
+/** Returns the query with every defined value as a string. */
+export function stringQuery(query: object): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) result[key] = String(value);
+  }
+  return result;
+}

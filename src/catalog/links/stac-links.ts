@@ -1,0 +1,131 @@
+/**
+ * The links the API adds to stored STAC objects. Stores keep only the links a client supplied; the API
+ * adds the navigation links (self, parent, root, collection, items...) with absolute URLs built from the
+ * API root, and keeps every other stored link untouched.
+ * See https://github.com/radiantearth/stac-api-spec/tree/v1.0.0/ogcapi-features#link-relations
+ */
+import type { StacCollection, StacItem, StacLink } from '../model/stac-types.js';
+import { MEDIA_TYPE } from './media-types.js';
+
+/** Link relations the API owns: stored links with these relations are replaced by the API's own. */
+const ITEM_NAVIGATION = new Set(['self', 'parent', 'collection', 'root']);
+const COLLECTION_NAVIGATION = new Set([
+  'self',
+  'parent',
+  'root',
+  'items',
+  'http://www.opengis.net/def/rel/ogc/1.0/queryables',
+  'aggregate',
+  'aggregations',
+]);
+
+/** Which optional collection links the server offers. */
+export interface CollectionLinkOptions {
+  queryables: boolean;
+  aggregation: boolean;
+}
+
+/** Absolute URL of a collection: `<apiRoot>/collections/<id>` with the id percent-encoded. */
+export function collectionUrl(apiRoot: string, collectionId: string): string {
+  return `${apiRoot}/collections/${encodeURIComponent(collectionId)}`;
+}
+
+/** Absolute URL of an item. */
+export function itemUrl(apiRoot: string, collectionId: string, itemId: string): string {
+  return `${collectionUrl(apiRoot, collectionId)}/items/${encodeURIComponent(itemId)}`;
+}
+
+/**
+ * Returns the item with self, parent, collection and root links in front of its other stored links.
+ * An item without `collection` gets only self-less root links, since it has no address.
+ */
+export function withItemLinks(item: StacItem, apiRoot: string): StacItem {
+  const kept = (item.links ?? []).filter((link) => !ITEM_NAVIGATION.has(link.rel));
+  const navigation: StacLink[] = [{ rel: 'root', href: apiRoot, type: MEDIA_TYPE.json }];
+  if (item.collection !== undefined) {
+    const collection = collectionUrl(apiRoot, item.collection);
+    navigation.unshift({
+      rel: 'self',
+      href: itemUrl(apiRoot, item.collection, item.id),
+      type: MEDIA_TYPE.geojson,
+    });
+    navigation.push(
+      { rel: 'parent', href: collection, type: MEDIA_TYPE.json },
+      { rel: 'collection', href: collection, type: MEDIA_TYPE.json },
+    );
+  }
+  return { ...item, links: [...navigation, ...kept] };
+}
+
+/** Returns the collection with self, parent, root, items (and queryables, aggregate) links added. */
+export function withCollectionLinks(
+  collection: StacCollection,
+  apiRoot: string,
+  options: CollectionLinkOptions,
+): StacCollection {
+  const self = collectionUrl(apiRoot, collection.id);
+  const kept = (collection.links ?? []).filter((link) => !COLLECTION_NAVIGATION.has(link.rel));
+  const navigation: StacLink[] = [
+    { rel: 'self', href: self, type: MEDIA_TYPE.json },
+    { rel: 'parent', href: apiRoot, type: MEDIA_TYPE.json },
+    { rel: 'root', href: apiRoot, type: MEDIA_TYPE.json },
+    { rel: 'items', href: `${self}/items`, type: MEDIA_TYPE.geojson },
+  ];
+  if (options.queryables) {
+    navigation.push({
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables',
+      href: `${self}/queryables`,
+      type: MEDIA_TYPE.schema,
+    });
+  }
+  if (options.aggregation) {
+    navigation.push(
+      { rel: 'aggregate', href: `${self}/aggregate`, type: MEDIA_TYPE.json, method: 'GET' },
+      { rel: 'aggregations', href: `${self}/aggregations`, type: MEDIA_TYPE.json },
+    );
+  }
+  return { ...collection, links: [...navigation, ...kept] };
+}
+
+/** A page's tokens and how to reach the next/previous page. */
+export interface PagingRequest {
+  /** Absolute URL of the endpoint, without query string. */
+  endpoint: string;
+  /** GET: the query parameters of this request (token replaced); POST: the request body. */
+  method: 'GET' | 'POST';
+  query?: Record<string, string | undefined>;
+  next?: string;
+  prev?: string;
+  type: string;
+}
+
+/**
+ * Next/prev links: for GET, the same query with `token` replaced; for POST, a link with method POST,
+ * `merge: true` and a body holding only the token, as the STAC API item search spec describes.
+ * See https://github.com/radiantearth/stac-api-spec/tree/v1.0.0/item-search#pagination
+ */
+export function pagingLinks(request: PagingRequest): StacLink[] {
+  const links: StacLink[] = [];
+  for (const rel of ['next', 'prev'] as const) {
+    const token = request[rel];
+    if (token === undefined) continue;
+    if (request.method === 'POST') {
+      links.push({
+        rel,
+        href: request.endpoint,
+        type: request.type,
+        method: 'POST',
+        body: { token },
+        merge: true,
+      });
+      continue;
+    }
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (key !== 'token' && value !== undefined) params.set(key, value);
+    }
+    params.set('token', token);
+    links.push({ rel, href: `${request.endpoint}?${params.toString()}`, type: request.type, method: 'GET' });
+  }
+  return links;
+}
