@@ -1,0 +1,125 @@
+/**
+ * Builds the WHERE clause of an item search over `items i`: ids, collections, bbox, intersects, datetime,
+ * filter and q. Values are always bound parameters.
+ */
+import type { Geometry } from 'geojson';
+import type { Bbox2D, ItemSearch } from '../../search/item-search.js';
+import { compileCql2ToSqlite } from './cql2-sqlite-compiler.js';
+import type { SqlPropertyResolver } from './sql-property.js';
+import { bboxToGeometry, geometryBbox, type PlainBox, splitAtAntimeridian } from './bbox-geometry.js';
+import { toFtsMatch } from './fts-query.js';
+import { ITEM_GEOMETRY_SQL } from './sqlite-queryables.js';
+
+/** Conditions ANDed together, with their parameters in order. */
+export interface WhereClause {
+  conditions: string[];
+  params: unknown[];
+}
+
+/** Above this many R*Tree candidates, the spatial test runs on the bbox columns along the chosen index. */
+const RTREE_DRIVE_LIMIT = 5000;
+
+/** What the builder needs from the store. */
+export interface ItemSearchContext {
+  resolve: SqlPropertyResolver;
+  /** Counts R*Tree entries overlapping a box, stopping at `limit`. */
+  countRtreeCandidates(box: PlainBox, limit: number): number;
+}
+
+/** SQL true when the item box (columns minx..maxy, minx > maxx when crossing the antimeridian) overlaps `box`. */
+function boxOverlapSql(box: PlainBox): { sql: string; params: unknown[] } {
+  return {
+    sql:
+      '(i.maxy >= ? AND i.miny <= ? AND ((i.minx <= i.maxx AND i.maxx >= ? AND i.minx <= ?)' +
+      ' OR (i.minx > i.maxx AND (i.minx <= ? OR i.maxx >= ?))))',
+    params: [box.miny, box.maxy, box.minx, box.maxx, box.maxx, box.minx],
+  };
+}
+
+function spatialPrefilter(boxes: PlainBox[], context: ItemSearchContext, where: WhereClause): void {
+  const candidates = boxes.reduce((n, box) => n + context.countRtreeCandidates(box, RTREE_DRIVE_LIMIT), 0);
+  if (candidates < RTREE_DRIVE_LIMIT) {
+    // Few candidates: let the R*Tree drive the query.
+    const select = 'SELECT id FROM item_rtree_key WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?';
+    where.conditions.push(`i.item_key IN (${boxes.map(() => select).join(' UNION ALL ')})`);
+    for (const box of boxes) where.params.push(box.minx, box.maxx, box.miny, box.maxy);
+  } else {
+    // Most items overlap: test the columns while walking the sort index, which finds a page in a few rows.
+    const overlaps = boxes.map(boxOverlapSql);
+    where.conditions.push(`(${overlaps.map((o) => o.sql).join(' OR ')})`);
+    for (const o of overlaps) where.params.push(...o.params);
+  }
+}
+
+function addBbox(bbox: Bbox2D, context: ItemSearchContext, where: WhereClause): void {
+  const boxes = splitAtAntimeridian(bbox);
+  spatialPrefilter(boxes, context, where);
+  // An item box inside the search box certainly intersects it: the exact geometry test runs only at the edges.
+  const contained = boxes.map(
+    () => '(i.minx <= i.maxx AND i.minx >= ? AND i.maxx <= ? AND i.miny >= ? AND i.maxy <= ?)',
+  );
+  where.conditions.push(`(${contained.join(' OR ')} OR st_intersects(${ITEM_GEOMETRY_SQL}, ?))`);
+  for (const box of boxes) where.params.push(box.minx, box.maxx, box.miny, box.maxy);
+  where.params.push(JSON.stringify(bboxToGeometry(bbox)));
+}
+
+function addIntersects(geometry: Geometry, context: ItemSearchContext, where: WhereClause): void {
+  const box = geometryBbox(geometry);
+  if (!box) {
+    where.conditions.push('0');
+    return;
+  }
+  spatialPrefilter(splitAtAntimeridian(box), context, where);
+  where.conditions.push(`st_intersects(${ITEM_GEOMETRY_SQL}, ?)`);
+  where.params.push(JSON.stringify(geometry));
+}
+
+/** The free-text condition: the item's own text, or its collection's title and keywords. */
+export function freeTextCondition(q: string): { sql: string; params: unknown[] } {
+  const match = toFtsMatch(q);
+  return {
+    sql:
+      '(i.item_key IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)' +
+      ' OR i.collection_key IN (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?))',
+    params: [match, `{title keywords} : (${match})`],
+  };
+}
+
+/** The conditions of every search parameter except paging and sorting. */
+export function buildItemWhere(query: ItemSearch, context: ItemSearchContext): WhereClause {
+  const where: WhereClause = { conditions: [], params: [] };
+  if (query.ids) {
+    where.conditions.push('i.id IN (SELECT value FROM json_each(?))');
+    where.params.push(JSON.stringify(query.ids));
+  }
+  if (query.collections) {
+    where.conditions.push('i.collection IN (SELECT value FROM json_each(?))');
+    where.params.push(JSON.stringify(query.collections));
+  }
+  if (query.datetime?.start !== undefined) {
+    where.conditions.push('i.dt_end >= ?');
+    where.params.push(query.datetime.start);
+  }
+  if (query.datetime?.end !== undefined) {
+    where.conditions.push('i.dt_start <= ?');
+    where.params.push(query.datetime.end);
+  }
+  if (query.bbox) addBbox(query.bbox, context, where);
+  if (query.intersects) addIntersects(query.intersects, context, where);
+  if (query.q !== undefined && query.q.trim() !== '') {
+    const text = freeTextCondition(query.q);
+    where.conditions.push(text.sql);
+    where.params.push(...text.params);
+  }
+  if (query.filter !== undefined) {
+    const compiled = compileCql2ToSqlite(query.filter, context.resolve);
+    where.conditions.push(`(${compiled.sql})`);
+    where.params.push(...compiled.params);
+  }
+  return where;
+}
+
+/** `WHERE …` text (empty when there is no condition). */
+export function whereSql(conditions: string[]): string {
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}

@@ -1,0 +1,136 @@
+/**
+ * The SQLite catalogue schema and its migrations, versioned with `PRAGMA user_version`.
+ *
+ * Layout, chosen for the hot search paths at a million items:
+ * - `items` is narrow: typed columns for everything people filter, sort and aggregate on, so scans and
+ *   covering indexes never touch the JSON documents;
+ * - `item_docs` holds the document as received (minus `geometry`, kept apart as GeoJSON text for the exact
+ *   spatial tests); it is read only for the rows of the page being returned or for non-typed properties;
+ * - `item_rtree` indexes bounding boxes; an item crossing the antimeridian gets two entries, so entry ids are
+ *   `item_key * 2 + part` and the `item_rtree_key` view maps them back to the item key;
+ * - `item_fts` / `collection_fts` are contentless FTS5 indexes, accent- and case-insensitive;
+ * - `item_term_counts`, `item_day_counts`, `item_cell_counts` are per-collection pre-aggregations kept up to
+ *   date by every write, so unfiltered aggregations never scan the items.
+ */
+import type Database from 'better-sqlite3';
+
+/** Schema version written to `PRAGMA user_version` once the migrations below have run. */
+export const SCHEMA_VERSION = 1;
+
+/** Grid sizes (degrees) at which item centres are pre-counted for `geo_grid` aggregations. */
+export const PRECOUNTED_CELL_DEGREES = [1, 0.1, 0.01] as const;
+
+const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
+
+const SCHEMA_V1 = `
+CREATE TABLE collections (
+  collection_key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  doc TEXT NOT NULL,
+  item_count INTEGER NOT NULL DEFAULT 0,
+  keywords TEXT,
+  providers TEXT,
+  start_ms INTEGER,
+  end_ms INTEGER,
+  extent_geometry TEXT
+);
+CREATE TABLE collection_bboxes (
+  collection_key INTEGER NOT NULL REFERENCES collections(collection_key) ON DELETE CASCADE,
+  minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL
+);
+CREATE INDEX collection_bboxes_by_collection ON collection_bboxes(collection_key);
+CREATE VIRTUAL TABLE collection_fts USING fts5(id, title, description, keywords, providers, ${FTS_OPTIONS});
+
+CREATE TABLE items (
+  item_key INTEGER PRIMARY KEY,
+  collection_key INTEGER NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  dt_start INTEGER NOT NULL,
+  dt_end INTEGER NOT NULL,
+  datetime INTEGER,
+  minx REAL, miny REAL, maxx REAL, maxy REAL,
+  cloud_cover REAL,
+  platform TEXT,
+  constellation TEXT,
+  instruments TEXT,
+  gsd REAL,
+  created INTEGER,
+  updated INTEGER,
+  off_nadir REAL,
+  relative_orbit INTEGER,
+  keywords TEXT,
+  providers TEXT,
+  title TEXT
+);
+CREATE UNIQUE INDEX items_by_collection_id ON items(collection, id);
+CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id);
+CREATE INDEX items_by_collection_datetime ON items(collection, dt_start DESC, id);
+CREATE INDEX items_by_end ON items(dt_end);
+CREATE INDEX items_by_cloud_cover ON items(cloud_cover, dt_start);
+CREATE INDEX items_by_platform ON items(platform, dt_start);
+CREATE INDEX items_by_collection_key ON items(collection_key);
+
+CREATE TABLE item_docs (
+  item_key INTEGER PRIMARY KEY,
+  doc TEXT NOT NULL,
+  geometry TEXT
+);
+CREATE VIRTUAL TABLE item_rtree USING rtree(entry, minx, maxx, miny, maxy);
+CREATE VIEW item_rtree_key AS SELECT entry >> 1 AS id, minx, maxx, miny, maxy FROM item_rtree;
+CREATE VIRTUAL TABLE item_fts USING fts5(id, title, description, keywords, ${FTS_OPTIONS});
+
+CREATE TABLE item_term_counts (
+  collection_key INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (collection_key, field, value)
+) WITHOUT ROWID;
+CREATE TABLE item_day_counts (
+  collection_key INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (collection_key, day)
+) WITHOUT ROWID;
+CREATE TABLE item_cell_counts (
+  collection_key INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  cx INTEGER NOT NULL,
+  cy INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (collection_key, level, cx, cy)
+) WITHOUT ROWID;
+CREATE TABLE item_properties (
+  collection_key INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  json_type TEXT NOT NULL,
+  PRIMARY KEY (collection_key, name, json_type)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Applies connection settings and brings the schema to {@link SCHEMA_VERSION}.
+ * Throws when the file was written by a newer Fournaise (a higher user_version), rather than guessing.
+ */
+export function prepareSchema(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Larger page cache and memory-mapped reads keep the hot indexes in memory at a million items.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 1073741824');
+  db.pragma('temp_store = MEMORY');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `catalogue database schema version ${version} is newer than this Fournaise supports (${SCHEMA_VERSION})`,
+    );
+  }
+  if (version < 1) {
+    db.transaction(() => {
+      db.exec(SCHEMA_V1);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+}
