@@ -11,3 +11,6 @@ export { BlockCacheByteSource, type BlockCacheOptions } from './source/block-cac
 export { CogReader, type ReadWindowOptions } from './cog/cog-reader.js';
 export { RasterError, type RasterErrorCode } from './raster-errors.js';
 export * from './raster-types.js';
+export { writeCog, type CogRaster, type CogWriteOptions } from './cog/cog-writer.js';
+export type { OverviewResampling } from './cog/overview-builder.js';
+export { registerCrs, resolveCrs, isKnownCrs, type CrsDefinition } from './warp/crs-registry.js';
