@@ -1,0 +1,105 @@
+/**
+ * Headless Chromium for end-to-end tests, through playwright-core and Debian's chromium package (nothing is
+ * downloaded). Without Chromium the browser tests skip with a message, except under CI, where they must run.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inflateSync } from 'node:zlib';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+if (!hasChromium) {
+  if (process.env.CI === 'true') {
+    throw new Error(
+      `CI=true but Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install the chromium package`,
+    );
+  }
+  console.warn(
+    `[e2e] SKIPPED: Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
+}
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Saves a screenshot and checks that it is not blank: a PNG whose pixels are nearly all one colour means the
+ * page did not render. Returns the number of distinct colours seen in a sample of pixels.
+ */
+export async function screenshotNotBlank(page: Page, name: string): Promise<number> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const png = await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  const colours = sampleColours(png);
+  if (colours < 8) throw new Error(`screenshot ${name} looks blank (${colours} distinct colours)`);
+  return colours;
+}
+
+/** Decodes an 8-bit RGB(A) non-interlaced PNG (what Chromium writes) and counts distinct sampled colours. */
+function sampleColours(png: Buffer): number {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  const idat: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      channels = data[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(height * stride);
+  // Undo PNG scanline filters (RFC 2083 section 6).
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels] : 0;
+      let value = line[x];
+      if (filter === 1) value += left;
+      else if (filter === 2) value += up;
+      else if (filter === 3) value += (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        value += pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      pixels[y * stride + x] = value & 0xff;
+    }
+  }
+  const colours = new Set<number>();
+  for (let y = 0; y < height; y += 7) {
+    for (let x = 0; x < width; x += 7) {
+      const i = y * stride + x * channels;
+      colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+  }
+  return colours.size;
+}
