@@ -210,7 +210,9 @@ export const AggregationQuerySchema = Type.Composite([
     datetime_frequency_interval: Type.Optional(
       Type.Union([Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
     ),
-    geometry_grid_frequency_cell_size: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 90 })),
+    geometry_grid_frequency_cell_size: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 90, description: 'Grid cell size in degrees, > 0' }),
+    ),
   }),
 ]);
 
@@ -222,7 +224,9 @@ export const AggregationBodySchema = Type.Composite(
       datetime_frequency_interval: Type.Optional(
         Type.Union([Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
       ),
-      geometry_grid_frequency_cell_size: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 90 })),
+      geometry_grid_frequency_cell_size: Type.Optional(
+        Type.Number({ minimum: 0, maximum: 90, description: 'Grid cell size in degrees, > 0' }),
+      ),
     }),
   ],
   open,

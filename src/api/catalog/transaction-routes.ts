@@ -149,14 +149,14 @@ export function transactionRoutes(context: CatalogContext): FastifyPluginAsyncTy
             throw new InvalidRequestError('features must be an array', 'body.features');
           const unknown: string[] = [];
           const items = body.features.map((feature: unknown, index: number) =>
-            checkedItem(feature, collectionId, `body.features[${index}]`, unknown),
+            checkedItem(feature, collectionId, `body.features[${index}]`, unknown, context.apiRoot(request)),
           );
           const result = await store.writeItems(items, 'insert');
           reportUnknownExtensions(reply, unknown);
           return reply.code(201).send(result);
         }
         const unknown: string[] = [];
-        const item = checkedItem(body, collectionId, 'body', unknown);
+        const item = checkedItem(body, collectionId, 'body', unknown, context.apiRoot(request));
         await store.writeItems([item], 'insert');
         const root = context.apiRoot(request);
         reportUnknownExtensions(reply, unknown);
@@ -182,7 +182,13 @@ export function transactionRoutes(context: CatalogContext): FastifyPluginAsyncTy
       async (request, reply) => {
         const { collectionId, itemId } = request.params;
         const unknown: string[] = [];
-        const item = checkedItem(withPathId(request.body, itemId, 'item'), collectionId, 'body', unknown);
+        const item = checkedItem(
+          withPathId(request.body, itemId, 'item'),
+          collectionId,
+          'body',
+          unknown,
+          context.apiRoot(request),
+        );
         await requireItem(collectionId, itemId);
         await store.writeItems([item], 'upsert');
         reportUnknownExtensions(reply, unknown);
@@ -209,7 +215,7 @@ export function transactionRoutes(context: CatalogContext): FastifyPluginAsyncTy
         if (patched.id !== itemId)
           throw new InvalidRequestError('a patch cannot change the item id', 'body.id');
         const unknown: string[] = [];
-        const item = checkedItem(patched, collectionId, 'body', unknown);
+        const item = checkedItem(patched, collectionId, 'body', unknown, context.apiRoot(request));
         await store.writeItems([item], 'upsert');
         reportUnknownExtensions(reply, unknown);
         reply.type(MEDIA_TYPE.geojson);
@@ -251,9 +257,10 @@ export function transactionRoutes(context: CatalogContext): FastifyPluginAsyncTy
         const { collectionId } = request.params;
         if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
         const unknown: string[] = [];
+        const root = context.apiRoot(request);
         const items = Object.entries(request.body.items).map(([id, value]) => {
           const where = `body.items.${id}`;
-          const item = checkedItem(withPathId(value, id, 'item', where), collectionId, where, unknown);
+          const item = checkedItem(withPathId(value, id, 'item', where), collectionId, where, unknown, root);
           return item;
         });
         const result = await store.writeItems(items, request.body.method ?? 'insert');
@@ -273,9 +280,15 @@ export function transactionRoutes(context: CatalogContext): FastifyPluginAsyncTy
 
 /**
  * Validates an item for collection `collectionId`: its `collection` member is set when absent and must
- * match when present. Unknown extensions are appended to `unknown`.
+ * match when present. Unknown extensions are appended to `unknown`. Returns the item to store.
  */
-function checkedItem(value: unknown, collectionId: string, location: string, unknown: string[]): StacItem {
+function checkedItem(
+  value: unknown,
+  collectionId: string,
+  location: string,
+  unknown: string[],
+  apiRoot: string,
+): StacItem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidRequestError('an item must be a JSON object', location);
   }
@@ -287,7 +300,8 @@ function checkedItem(value: unknown, collectionId: string, location: string, unk
       `${location}.collection`,
     );
   }
-  unknown.push(...checkStacObject(item, 'Feature', location));
+  // Validated as served: the STAC item schema requires a `collection` link when `collection` is set.
+  unknown.push(...checkStacObject(withItemLinks(item, apiRoot), 'Feature', location));
   return item;
 }
 

@@ -2,8 +2,7 @@
  * Parsing of `filter`, `filter-lang` and `filter-crs` (STAC API filter extension, OGC API – Features part 3).
  * See https://github.com/stac-api-extensions/filter
  */
-import { parseCql2Json } from '../cql2/cql2-json-parser.js';
-import { parseCql2Text } from '../cql2/cql2-text-parser.js';
+import { parseCql2Json, parseCql2Text } from '../cql2/index.js';
 import type { Cql2Expression } from '../cql2/cql2-expression.js';
 import { InvalidFilterError } from '../catalog-errors.js';
 

@@ -46,7 +46,7 @@ export function item(collectionId: string, index: number, extra: Record<string, 
     bbox: [west, south, west + 0.1, south + 0.1],
     properties: {
       datetime: new Date(Date.UTC(2024, 0, 1 + index)).toISOString(),
-      'eo:cloud_cover': index * 4,
+      'eo:cloud_cover': (index * 4) % 100,
       platform: index % 2 === 0 ? 'pleiades-1a' : 'pleiades-1b',
       title: index === 7 ? 'Piton de la Fournaise éruption' : `Scene ${index}`,
       ...extra,
