@@ -167,6 +167,54 @@ describe('bad input (issue 2 point 5)', () => {
     );
   });
 
+  it('body too large → 413 API_PAYLOAD_TOO_LARGE', async () => {
+    const ids = Array.from({ length: 120_000 }, (_, index) => `item-${index}`);
+    await expectError(search({ ids }), 413, 'API_PAYLOAD_TOO_LARGE');
+  });
+
+  it('odd values in every parameter never cause a 500', async () => {
+    const odd = [
+      '"',
+      '*',
+      'NEAR(',
+      'a AND',
+      '-',
+      '\u0000',
+      '%00',
+      '🌋',
+      'é'.repeat(5000),
+      '(((',
+      '..',
+      ',',
+      '[]',
+      '{}',
+      'null',
+    ];
+    const parameters = [
+      'ids',
+      'collections',
+      'bbox',
+      'datetime',
+      'q',
+      'filter',
+      'sortby',
+      'fields',
+      'token',
+      'intersects',
+      'limit',
+    ];
+    for (const value of odd) {
+      for (const parameter of parameters) {
+        const response = await app.inject(`/api/search?${parameter}=${encodeURIComponent(value)}`);
+        expect(response.statusCode, `${parameter}=${value.slice(0, 20)} → ${response.body}`).toBeLessThan(
+          500,
+        );
+      }
+      const posted = await app.inject(search({ q: value, ids: [value], datetime: value }));
+      expect(posted.statusCode).toBeLessThan(500);
+    }
+  });
+
   it('changed no stored data', async () => {
     expect(await snapshot(store)).toBe(before);
   });
