@@ -45,18 +45,23 @@ export function summarizeSchemaErrors(
     branchPrefixes(error.schemaPath).some((prefix) => mismatchedBranches.has(prefix));
 
   const kept = errors.filter((error) => error.keyword !== 'if' && !isInDroppedBranch(error));
-  const concrete = kept.filter((error) => !COMBINATORS.has(error.keyword));
-  const issues: SchemaIssue[] = [];
-  for (const error of kept) {
-    if (COMBINATORS.has(error.keyword)) {
-      // A combinator is only worth reporting when nothing more precise was kept at or below its path.
-      if (concrete.some((other) => isAtOrBelow(other.instancePath, error.instancePath))) continue;
-      issues.push(synthesizeCombinatorIssue(error, errors, schemaUrl));
-    } else {
-      issues.push({ path: error.instancePath, message: describe(error, data), schema: schemaUrl });
-    }
+  const issues: SchemaIssue[] = kept
+    .filter((error) => !COMBINATORS.has(error.keyword))
+    .map((error) => ({ path: error.instancePath, message: describe(error, data), schema: schemaUrl }));
+  // A combinator is only worth reporting when nothing more precise was found at or below its path; the deepest
+  // go first, so an outer oneOf is silent once an inner one has explained the problem.
+  const combinators = kept
+    .filter((error) => COMBINATORS.has(error.keyword))
+    .sort((a, b) => depth(b.instancePath) - depth(a.instancePath));
+  for (const combinator of combinators) {
+    if (issues.some((issue) => isAtOrBelow(issue.path, combinator.instancePath))) continue;
+    issues.push(synthesizeCombinatorIssue(combinator, errors, schemaUrl, data));
   }
   return collapse(issues);
+}
+
+function depth(pointer: string): number {
+  return pointer === '' ? 0 : pointer.split('/').length;
 }
 
 /** A failure that shows the branch does not apply to this data, rather than data that is wrong. */
@@ -91,6 +96,7 @@ function synthesizeCombinatorIssue(
   combinator: ErrorObject,
   errors: readonly ErrorObject[],
   schemaUrl: string,
+  data: unknown,
 ): SchemaIssue {
   const prefix = combinator.schemaPath + '/';
   const branchErrors = errors.filter((error) => error.schemaPath.startsWith(prefix));
@@ -103,7 +109,12 @@ function synthesizeCombinatorIssue(
       .flatMap((error) => allowedValuesOf(error)),
   );
   if (allowedTypes.length > 0) {
-    return { path: typePath, message: `must be one of ${formatValues(allowedTypes)}`, schema: schemaUrl };
+    const got = preview(valueAt(data, typePath));
+    return {
+      path: typePath,
+      message: `must be one of ${formatValues(allowedTypes)}, got ${got}`,
+      schema: schemaUrl,
+    };
   }
   const jsonTypes = unique(
     branchErrors
@@ -111,7 +122,12 @@ function synthesizeCombinatorIssue(
       .map((error) => String(error.params.type)),
   );
   if (jsonTypes.length > 0 && jsonTypes.length === countBranches(branchErrors, prefix)) {
-    return { path: combinator.instancePath, message: `must be ${jsonTypes.join(' or ')}`, schema: schemaUrl };
+    const got = preview(valueAt(data, combinator.instancePath));
+    return {
+      path: combinator.instancePath,
+      message: `must be ${jsonTypes.join(' or ')}, got ${got}`,
+      schema: schemaUrl,
+    };
   }
   const passing = combinator.params.passingSchemas as number[] | null | undefined;
   const message = passing
@@ -147,7 +163,7 @@ function describe(error: ErrorObject, data: unknown): string {
     case 'const':
       return `must be ${JSON.stringify(params.allowedValue)}${got()}`;
     case 'type':
-      return `must be ${String(params.type)}${got()}`;
+      return `must be ${String(params.type).split(',').join(' or ')}${got()}`;
     case 'additionalProperties':
       return `must not have the property '${String(params.additionalProperty)}'`;
     case 'format':
@@ -155,8 +171,12 @@ function describe(error: ErrorObject, data: unknown): string {
     case 'pattern':
       return `must match the pattern ${String(params.pattern)}${got()}`;
     case 'not':
-      // STAC schemas write `not: {}` for a member that is forbidden in this context.
-      return 'must not be present here';
+      // STAC schemas write `not: {}` for a member that is forbidden in this context; name the two usual ones.
+      if (error.instancePath === '/collection') return 'must not be set unless a link has rel "collection"';
+      if (error.instancePath === '/bbox') return 'must not be set when geometry is null';
+      return valueAt(data, error.instancePath) === null
+        ? 'must not be null here'
+        : 'must not be present here';
     default:
       return error.message ?? `fails the '${error.keyword}' rule`;
   }
