@@ -62,11 +62,10 @@ describe.skipIf(!hasChromium)('portal search page (Chromium)', () => {
     return new URL(page.url()).searchParams;
   }
 
-  it('shows results within 1.5 s of load, matching the API', async () => {
+  // The load time itself is measured by bench/portal (timings are benchmarks, never test assertions).
+  it('shows the first page of results on load, matching the API', async () => {
     await page.goto(`${server.url}/?lang=fr`);
     await waitForResults();
-    // Milliseconds since the navigation started, measured by the page itself.
-    expect(await page.evaluate(() => performance.now())).toBeLessThan(1500);
     const api = await apiSearch({});
     expect(await shownKeys()).toEqual(api.keys);
     expect(await page.textContent('.status .count')).toContain(String(api.matched));

@@ -52,11 +52,9 @@ if (element) {
   });
   if (bbox && bbox.length >= 4) {
     const [w, s, e, n] = bbox.length === 6 ? [bbox[0], bbox[1], bbox[3], bbox[4]] : bbox;
-    map
-      .getView()
-      .fit(transformExtent([w, s, e, n], 'EPSG:4326', 'EPSG:3857'), {
-        padding: [20, 20, 20, 20],
-        maxZoom: 17,
-      });
+    map.getView().fit(transformExtent([w, s, e, n], 'EPSG:4326', 'EPSG:3857'), {
+      padding: [20, 20, 20, 20],
+      maxZoom: 17,
+    });
   }
 }

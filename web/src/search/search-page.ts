@@ -28,6 +28,7 @@ export class SearchPage {
   private readonly status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly paging = h('nav', { class: 'paging', 'aria-label': 'pagination' });
   private collectionTitles = new Map<string, string>();
+  private titlesLoaded: Promise<void> = Promise.resolve();
   private controller?: AbortController;
   /** Tokens of the pages before the current one, for "previous" when the server gives no prev link. */
   private previousTokens: (string | undefined)[] = [];
@@ -55,12 +56,14 @@ export class SearchPage {
 
   async start(): Promise<void> {
     if (this.state.bbox) this.map.fitBox(this.state.bbox);
-    try {
-      const collections = await listCollections();
-      this.collectionTitles = new Map(collections.map((c) => [c.id, c.title ?? c.id]));
-    } catch {
+    // Collection titles load alongside the first search rather than before it.
+    this.titlesLoaded = listCollections().then(
+      (collections) => {
+        this.collectionTitles = new Map(collections.map((c) => [c.id, c.title ?? c.id]));
+      },
       // Titles are a nicety: ids are shown if the collection list cannot be read.
-    }
+      () => undefined,
+    );
     await this.run();
   }
 
@@ -97,6 +100,7 @@ export class SearchPage {
       const [page, facets] = await Promise.all([
         searchItems(body, controller.signal),
         aggregate(aggregationBody, aggregations, controller.signal).catch(() => []),
+        this.titlesLoaded,
       ]);
       if (controller.signal.aborted) return;
       this.showPage(page);
