@@ -19,10 +19,22 @@ export const openApiRoutes: FastifyPluginAsync<OpenApiRoutesOptions> = async (ap
     return { ...generated, servers: [{ url: resolvePublicBaseUrl(request, options.baseUrl) || '/' }] };
   };
 
-  app.get('/api', { schema: { hide: true } }, async (request, reply) => {
-    reply.type(MEDIA_TYPE.openapi);
-    return JSON.stringify(document(request));
-  });
+  app.get(
+    '/api',
+    {
+      schema: { hide: true },
+      // Fastify rewrites JSON media types (quoting `version`, adding a charset); validators compare the
+      // header with the service-desc link type, so the exact STAC API media type is restored here.
+      onSend: async (_request, reply, payload) => {
+        reply.header('content-type', MEDIA_TYPE.openapi);
+        return payload;
+      },
+    },
+    async (request, reply) => {
+      reply.type(MEDIA_TYPE.openapi);
+      return JSON.stringify(document(request));
+    },
+  );
 
   app.get('/api.html', { schema: { hide: true } }, async (request, reply) => {
     reply.type('text/html; charset=utf-8');

@@ -182,6 +182,26 @@ describe('item search', () => {
     expect(excluded.features[0]).toHaveProperty('assets');
   });
 
+  it('accepts CQL2-JSON in a GET query with filter-lang=cql2-json', async () => {
+    const filter = JSON.stringify({ op: 'in', args: [{ property: 'id' }, ['pleiades-001', 'pleiades-002']] });
+    const page = await get(`/api/search?filter-lang=cql2-json&filter=${encodeURIComponent(filter)}`);
+    expect(ids(page).sort()).toEqual(['pleiades-001', 'pleiades-002']);
+  });
+
+  it('searches bboxes crossing the antimeridian', async () => {
+    const fiji = await createTestCatalog();
+    const east = { ...item('landcover', 90), bbox: [179.2, -17, 179.4, -16.8] };
+    east.geometry = { type: 'Point', coordinates: [179.3, -16.9] };
+    const west = { ...item('landcover', 91), bbox: [-179.9, -17, -179.7, -16.8] };
+    west.geometry = { type: 'Point', coordinates: [-179.8, -16.9] };
+    await fiji.store.writeItems([east, west], 'insert');
+    const crossing = (await fiji.app.inject('/api/search?bbox=179,-18,-179.5,-16')).json() as Page;
+    expect(ids(crossing).sort()).toEqual(['landcover-090', 'landcover-091']);
+    const eastOnly = (await fiji.app.inject('/api/search?bbox=179,-18,180,-16')).json() as Page;
+    expect(ids(eastOnly)).toEqual(['landcover-090']);
+    await fiji.app.close();
+  });
+
   it('clamps a huge limit to the maximum instead of failing', async () => {
     const { app: small } = await createTestCatalog({ maxLimit: 5 });
     const response = await small.inject('/api/search?limit=1000000000');
