@@ -1,0 +1,78 @@
+/**
+ * `fournaise serve`: the main job (see src/server.ts), with graceful shutdown on SIGINT and SIGTERM.
+ */
+import { readServerConfig } from '../config.js';
+import { startServer } from '../server.js';
+import { EXIT, parseCommandLine, type CliCommand } from './cli-command.js';
+import { showDemoProgress } from './demo-progress.js';
+import { ProgressDisplay } from './progress-display.js';
+
+const HELP = `Usage: fournaise serve [options]
+
+Serves the data centre: the STAC / OGC API under /api (landing page /api, /api/collections,
+/api/search, /api/conformance), the web portal at /. On first start (missing or empty data
+directory) it builds the La Réunion demo centre there first, showing progress.
+
+Options:
+  --port <n>            port (default: $PORT, else 8080; 0 picks a free port)
+  --host <name>         interface (default: $HOST, else localhost; 0.0.0.0 for every interface)
+  --data-dir <dir>      data directory (default: $FOURNAISE_DATA_DIR, else ./data)
+  --base-url <url>      public URL of the server root behind a proxy (default: $FOURNAISE_BASE_URL;
+                        otherwise links follow X-Forwarded-* headers or the Host header)
+  --no-demo             do not build the demo centre on first start
+  --log                 log every request (JSON lines on stdout)
+  -h, --help            show this help
+
+Stops gracefully on SIGINT (Ctrl-C) or SIGTERM: requests in flight finish, the store is closed.
+Exit codes: 0 stopped by a signal, 2 bad command line, 3 could not start (port in use, bad
+configuration, unusable data directory).`;
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'serve the API and the portal (builds the demo centre on first start)',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseCommandLine(
+      args,
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'base-url': { type: 'string' },
+        'no-demo': { type: 'boolean' },
+        log: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      false,
+    );
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`);
+      return EXIT.ok;
+    }
+    const config = readServerConfig(io.env, io.cwd, {
+      port: values.port,
+      host: values.host,
+      dataDir: values['data-dir'],
+      baseUrl: values['base-url'],
+      demoOnFirstStart: !values['no-demo'],
+    });
+    const display = new ProgressDisplay({ stream: io.stderr });
+    const server = await startServer(config, {
+      logger: values.log,
+      onDemoStart: () =>
+        io.stderr.write(`first start: building the La Réunion demo centre in ${config.dataDir}\n`),
+      onDemoProgress: showDemoProgress(display),
+    });
+    display.finish();
+    io.stdout.write(
+      `Fournaise listening on ${server.url} (API: ${server.url}/api, data: ${config.dataDir})\n`,
+    );
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    io.stderr.write(`${signal}: shutting down\n`);
+    await server.close();
+    return EXIT.ok;
+  },
+};
