@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, createTestCatalog } from './catalog-test-app.js';
+import type { StacItem } from '../../../src/catalog/model/stac-types.js';
 import { item } from './stac-fixtures.js';
 
 interface Link {
@@ -190,9 +191,9 @@ describe('item search', () => {
 
   it('searches bboxes crossing the antimeridian', async () => {
     const fiji = await createTestCatalog();
-    const east = { ...item('landcover', 90), bbox: [179.2, -17, 179.4, -16.8] };
+    const east: StacItem = { ...item('landcover', 90), bbox: [179.2, -17, 179.4, -16.8] };
     east.geometry = { type: 'Point', coordinates: [179.3, -16.9] };
-    const west = { ...item('landcover', 91), bbox: [-179.9, -17, -179.7, -16.8] };
+    const west: StacItem = { ...item('landcover', 91), bbox: [-179.9, -17, -179.7, -16.8] };
     west.geometry = { type: 'Point', coordinates: [-179.8, -16.9] };
     await fiji.store.writeItems([east, west], 'insert');
     const crossing = (await fiji.app.inject('/api/search?bbox=179,-18,-179.5,-16')).json() as Page;
