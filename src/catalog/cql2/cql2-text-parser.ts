@@ -143,9 +143,12 @@ class TextParser {
   private parsePrimary(): Cql2Expression {
     const token = this.cursor.peek();
     switch (token.kind) {
-      case 'number':
+      case 'number': {
+        const value = Number(token.text);
+        if (!Number.isFinite(value)) this.cursor.fail('a number within the range of a double');
         this.cursor.next();
-        return Number(token.text);
+        return value;
+      }
       case 'string':
         this.cursor.next();
         return token.text;

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Geometry } from 'geojson';
 import { evaluateCql2, parseCql2Text } from '../../../src/catalog/cql2/index.js';
+import type { Cql2PropertyResolver } from '../../../src/catalog/cql2/index.js';
 import type { SqlValueType } from '../../../src/catalog/store/sqlite/sql-property.js';
 import { Cql2TestTable } from './cql2-test-database.js';
 import type { TestFeature } from './cql2-test-database.js';
@@ -103,8 +103,7 @@ describe('OGC CQL2 ATS expected results', () => {
   it.each(cases)('$name', ({ predicate, layer, expected }) => {
     const { features, table } = layers[layer];
     const expr = parseCql2Text(predicate);
-    const resolve = (name: string, f: TestFeature): unknown =>
-      name === 'geom' ? (f.geometry as Geometry) : f.properties[name];
+    const resolve: Cql2PropertyResolver = (name, f) => (name === 'geom' ? f.geometry : f.properties?.[name]);
     expect(features.filter((f) => evaluateCql2(expr, f, resolve)).length).toBe(expected);
     expect(table.select(expr, 'typed').length).toBe(expected);
     expect(table.select(expr, 'json').length).toBe(expected);

@@ -16,14 +16,22 @@ function toJsonElement(value: unknown): unknown {
   return value;
 }
 
-function arrayOperand(expr: Cql2Expression, resolve: SqlPropertyResolver): SqlFragment & { isJson: boolean } {
+function arrayOperand(
+  expr: Cql2Expression,
+  resolve: SqlPropertyResolver,
+): SqlFragment & { isJson: boolean; isLiteral: boolean } {
   if (Array.isArray(expr) && isConstantExpression(expr)) {
-    return { sql: '?', params: [JSON.stringify(toJsonElement(evaluateConstant(expr)))], isJson: false };
+    return {
+      sql: '?',
+      params: [JSON.stringify(toJsonElement(evaluateConstant(expr)))],
+      isJson: false,
+      isLiteral: true,
+    };
   }
   if (typeof expr === 'object' && expr !== null && !Array.isArray(expr) && 'property' in expr) {
     const property = resolveProperty(expr.property, resolve);
     if (property.type === 'array' || property.type === 'json') {
-      return { sql: property.sql, params: [], isJson: property.type === 'json' };
+      return { sql: property.sql, params: [], isJson: property.type === 'json', isLiteral: false };
     }
     throw new InvalidFilterError(`the property '${expr.property}' is a ${property.type}, not an array`);
   }
@@ -61,6 +69,7 @@ export function compileArray(op: string, args: Cql2Expression[], resolve: SqlPro
     [A, a],
     [B, b],
   ] as const) {
+    if (operand.isLiteral) continue;
     guards.push(
       operand.isJson
         ? `CASE WHEN json_valid(${name}) THEN json_type(${name}) = 'array' ELSE 0 END`
@@ -68,7 +77,10 @@ export function compileArray(op: string, args: Cql2Expression[], resolve: SqlPro
     );
   }
   // CASE evaluates its conditions in order, so json_each never sees a non-array value.
-  const template = `(CASE WHEN ${guards.map((g) => `NOT (${g})`).join(' OR ')} THEN NULL ELSE ${body} END)`;
+  const template =
+    guards.length === 0
+      ? `(${body})`
+      : `(CASE WHEN ${guards.map((g) => `NOT (${g})`).join(' OR ')} THEN NULL ELSE ${body} END)`;
   const params: unknown[] = [];
   const sql = template.replace(/__A__|__B__/g, (name) => {
     const operand = name === A ? a : b;
