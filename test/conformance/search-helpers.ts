@@ -14,14 +14,17 @@ export const endOf = (item: StacItem): number =>
 export const boxesOverlap = (a: number[], b: number[]): boolean =>
   a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
-/** Items whose (square, not antimeridian-crossing) footprint overlaps the box. */
+/** The [w, s, e, n] of a square footprint, from its corners. */
+export const squareBox = (item: StacItem): number[] => {
+  const ring = (item.geometry as { coordinates: number[][][] }).coordinates[0];
+  return [ring[0][0], ring[0][1], ring[2][0], ring[2][1]];
+};
+
+/** Items whose footprint is a square (5-position ring, not crossing the antimeridian) overlapping the box. */
 export const squaresOverlapping = (box: number[], items: StacItem[] = ALL_ITEMS): string[] =>
   items
-    .filter((item) => item.bbox && item.bbox[0] <= item.bbox[2] && item.geometry?.type === 'Polygon')
-    .filter(
-      (item) => item.geometry && (item.geometry as { coordinates: number[][][] }).coordinates[0].length === 5,
-    )
-    .filter((item) => boxesOverlap(item.bbox as number[], box))
+    .filter((item) => item.geometry?.type === 'Polygon' && item.geometry.coordinates[0].length === 5)
+    .filter((item) => boxesOverlap(squareBox(item), box))
     .map((item) => item.id)
     .sort();
 

@@ -140,6 +140,9 @@ export function describe(expr: Cql2Expression): string {
 export function harmonizeOperands(a: SqlOperand, b: SqlOperand): [SqlOperand, SqlOperand] {
   if (a.type === 'timestamp' && b.type !== 'timestamp') return [a, toTimestamp(b)];
   if (b.type === 'timestamp' && a.type !== 'timestamp') return [toTimestamp(a), b];
+  // JSON values compared with numbers: numeric strings count as numbers (see cql2_number).
+  if (a.type === 'json' && b.type === 'number') return [asNumber(a), b];
+  if (b.type === 'json' && a.type === 'number') return [a, asNumber(b)];
   for (const [x, y] of [
     [a, b],
     [b, a],
@@ -156,6 +159,10 @@ export function harmonizeOperands(a: SqlOperand, b: SqlOperand): [SqlOperand, Sq
     }
   }
   return [a, b];
+}
+
+function asNumber(operand: SqlOperand): SqlOperand {
+  return { sql: `cql2_number(${operand.sql})`, params: operand.params, type: 'number' };
 }
 
 /** Converts an operand to epoch milliseconds for temporal comparison. */

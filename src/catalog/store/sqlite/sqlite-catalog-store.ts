@@ -40,10 +40,11 @@ export type SqliteCatalogStoreLocation = { path: string } | { dataDir: string };
 
 export interface SqliteCatalogStoreOptions {
   /**
-   * Searches count their matches up to this many; above it numberMatched is omitted (default 10,000).
-   * Searches restricted only by `collections` always get an exact count from the per-collection counters.
+   * Time a search may spend counting its matches, in milliseconds (default 8); when the count does not finish
+   * in time numberMatched is omitted. Searches restricted only by `collections` always get an exact count
+   * from the per-collection counters.
    */
-  countLimit?: number;
+  countBudgetMs?: number;
 }
 
 const WRITE_MODES: readonly WriteMode[] = ['insert', 'upsert', 'skip-existing'];
@@ -82,7 +83,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.runner = {
       resolve: this.resolveItemProperty,
       statements: this.statements,
-      countLimit: options.countLimit ?? 10_000,
+      countBudgetMs: options.countBudgetMs ?? 8,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
       countItems: (collections) => this.countItems(collections),
       loadItems: (keys) => this.loadItems(keys),

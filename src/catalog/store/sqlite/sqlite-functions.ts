@@ -7,6 +7,7 @@
  * - `cql2_casei(text)`, `cql2_accenti(text)`: the case and accent folding of CASEI/ACCENTI.
  * - `cql2_like(value, pattern)`: case-sensitive CQL2 LIKE for non-literal patterns.
  * - `cql2_timestamp(value)`: epoch milliseconds of a date/timestamp string (numbers pass through).
+ * - `cql2_number(value)`: numbers unchanged, numeric strings as numbers, anything else NULL.
  * Malformed geometry text raises a SQL error naming the function, rather than a wrong answer.
  * See OGC 21-065r2 clause 7 and https://www.sqlite.org/appfunc.html.
  */
@@ -17,6 +18,7 @@ import type { PreparedSpatialOperand, SpatialOperator } from '../../cql2/cql2-sp
 import { foldAccents, foldCase } from '../../cql2/cql2-text-folding.js';
 import { matchesLikePattern } from '../../cql2/cql2-like-pattern.js';
 import { cql2InstantToMillis } from '../../cql2/cql2-temporal.js';
+import { parseNumericString } from '../../cql2/cql2-values.js';
 import { GeometryOperandCache } from './geometry-operand-cache.js';
 
 const SPATIAL_FUNCTIONS: Record<string, SpatialOperator> = {
@@ -60,6 +62,10 @@ export function registerSqliteFunctions(db: Database): void {
   db.function('cql2_like', { deterministic: true }, (value: unknown, pattern: unknown) => {
     if (value === null || pattern === null) return null;
     return matchesLikePattern(String(value), String(pattern)) ? 1 : 0;
+  });
+  db.function('cql2_number', { deterministic: true }, (value: unknown) => {
+    if (typeof value === 'number' || typeof value === 'bigint') return value;
+    return typeof value === 'string' ? parseNumericString(value) : null;
   });
   db.function('cql2_timestamp', { deterministic: true }, (value: unknown) => {
     if (typeof value === 'number' || typeof value === 'bigint') return value;

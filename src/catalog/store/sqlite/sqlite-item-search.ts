@@ -3,9 +3,10 @@
  * and a bounded count for numberMatched.
  *
  * numberMatched is exact or absent: when the search only restricts `collections` (or nothing), it is the sum
- * of the per-collection item counters (O(collections)); otherwise matches are counted up to `countLimit` and
- * numberMatched is omitted when there are more, because an exact count over a million rows would cost far
- * more than the page itself. STAC API makes numberMatched optional for this reason.
+ * of the per-collection item counters (O(collections)); otherwise matching rows are counted for at most
+ * `countBudgetMs` milliseconds, and numberMatched is omitted when the count does not finish in time, because
+ * an exact count over a million rows would cost far more than the page itself. STAC API makes numberMatched
+ * optional for this reason. Whether a large count finishes therefore depends on the machine and its load.
  */
 import type { StacItem } from '../../model/stac-types.js';
 import type { ItemSearch, SortField } from '../../search/item-search.js';
@@ -52,7 +53,7 @@ export function itemOrderTerms(sortby: SortField[] | undefined, resolve: SqlProp
 /** What the search needs from the store. */
 export interface ItemSearchRunner extends ItemSearchContext {
   statements: StatementCache;
-  countLimit: number;
+  countBudgetMs: number;
   /** Item count of the given collections (all when undefined), from the per-collection counters. */
   countItems(collections: string[] | undefined): number;
   /** Documents of the given item keys, in no particular order. */
@@ -113,10 +114,14 @@ function countMatches(
   const onlyCollections =
     conditions.length === (query.collections ? 1 : 0) && !query.ids && !query.bbox && !query.intersects;
   if (onlyCollections) return runner.countItems(query.collections);
-  const sql = `SELECT count(*) FROM (SELECT 1 FROM items i ${whereSql(conditions)} LIMIT ?)`;
-  const count = runner.statements
-    .get(sql)
-    .pluck()
-    .get(...params, runner.countLimit + 1) as number;
-  return count <= runner.countLimit ? count : undefined;
+  // Iterate rather than count(*) so the clock can be checked; iteration stops (and the statement resets)
+  // as soon as the budget is spent.
+  const statement = runner.statements.get(`SELECT 1 FROM items i ${whereSql(conditions)}`).raw();
+  const deadline = performance.now() + runner.countBudgetMs;
+  let count = 0;
+  for (const _row of statement.iterate(...params)) {
+    count++;
+    if ((count & 1023) === 0 && performance.now() > deadline) return undefined;
+  }
+  return count;
 }
