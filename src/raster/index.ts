@@ -14,3 +14,17 @@ export * from './raster-types.js';
 export { writeCog, type CogRaster, type CogWriteOptions } from './cog/cog-writer.js';
 export type { OverviewResampling } from './cog/overview-builder.js';
 export { registerCrs, resolveCrs, isKnownCrs, type CrsDefinition } from './warp/crs-registry.js';
+export {
+  WEB_MERCATOR_QUAD,
+  WORLD_CRS84_QUAD,
+  getTileMatrixSet,
+  listTileMatrixSets,
+  tileBounds,
+  tileGeoTransform,
+  assertTileInRange,
+  type TileMatrixSet,
+  type TileAddress,
+} from './tiles/tile-matrix-set.js';
+export { readTile, chooseLevel, type ReadTileOptions, type TileData } from './tiles/tile-reader.js';
+export { resample, type ResamplingMethod, type ResampledPixels, type SourcePixels } from './warp/resample.js';
+export { createTransformer, type CoordinateTransformer } from './warp/coordinate-transformer.js';

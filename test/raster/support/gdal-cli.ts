@@ -83,3 +83,55 @@ export function epsgOfWkt(wkt: string | undefined): number | null {
   const ids = [...(wkt ?? '').matchAll(/ID\["EPSG",(\d+)\]/g)];
   return ids.length ? Number(ids.at(-1)![1]) : null;
 }
+
+/**
+ * Warps a file with `gdalwarp` onto an exact grid (`-te` bounds, `-ts` size) and returns float32 bands,
+ * with -9999 where GDAL produced no data.
+ */
+export function gdalWarpFloat(
+  path: string,
+  options: {
+    epsg: number;
+    bounds: [number, number, number, number];
+    size: number;
+    method: string;
+    bandCount: number;
+  },
+): Float32Array[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fournaise-gdalwarp-'));
+  try {
+    const out = join(dir, 'out.img');
+    const [minX, minY, maxX, maxY] = options.bounds;
+    runGdal('gdalwarp', [
+      '-q',
+      '-of',
+      'ENVI',
+      '-co',
+      'INTERLEAVE=BSQ',
+      '-ot',
+      'Float32',
+      '-dstnodata',
+      '-9999',
+      '-t_srs',
+      `EPSG:${options.epsg}`,
+      '-te',
+      `${minX}`,
+      `${minY}`,
+      `${maxX}`,
+      `${maxY}`,
+      '-ts',
+      `${options.size}`,
+      `${options.size}`,
+      '-r',
+      options.method,
+      path,
+      out,
+    ]);
+    const bytes = readFileSync(out);
+    const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const length = options.size * options.size;
+    return Array.from({ length: options.bandCount }, (_, b) => floats.slice(b * length, (b + 1) * length));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

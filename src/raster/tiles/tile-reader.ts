@@ -1,0 +1,141 @@
+import type { CogReader } from '../cog/cog-reader.js';
+import { RasterError } from '../raster-errors.js';
+import type { RasterLevel } from '../raster-types.js';
+import { createTransformer } from '../warp/coordinate-transformer.js';
+import { mapPixelCentres, toPixelCoordinates } from '../warp/pixel-grid.js';
+import { resample, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
+import {
+  assertTileInRange,
+  tileGeoTransform,
+  type TileAddress,
+  type TileMatrixSet,
+} from './tile-matrix-set.js';
+
+/** Options of {@link readTile}. */
+export interface ReadTileOptions {
+  /** 0-based bands; all by default. */
+  bands?: number[];
+  resampling?: ResamplingMethod;
+  /** Output size in pixels (default: the set's tile size). */
+  size?: number;
+  signal?: AbortSignal;
+}
+
+/** A tile's pixels in the tile matrix set's grid, plus which level of the source was read. */
+export interface TileData extends ResampledPixels {
+  /** Source level read (0 = full resolution), or -1 when the tile does not touch the raster. */
+  level: number;
+}
+
+/** Source pixels one tile may read at most (4096²): beyond, the request needs a coarser overview. */
+const MAX_WINDOW_PIXELS = 4096 * 4096;
+
+/**
+ * Renders the data of one tile of a tile matrix set from a raster: maps the centre of every tile pixel to
+ * the raster's CRS, picks the coarsest level still at least as fine as the tile (like GDAL's `-ovr AUTO`),
+ * reads only the window those pixels touch, and resamples. Tiles of a set line up because each tile pixel
+ * is sampled at its own centre: no seams, no half-pixel shift.
+ * Limits: rasters need an EPSG CRS; tiles crossing the antimeridian of a geographic raster are not split.
+ * @throws RasterError `RASTER_TILE_OUT_OF_RANGE` (bad z/x/y, or a zoom too low for a raster without
+ * overviews), `RASTER_UNSUPPORTED` (no EPSG CRS), `RASTER_BAND_OUT_OF_RANGE`.
+ */
+export async function readTile(
+  reader: CogReader,
+  set: TileMatrixSet,
+  tile: TileAddress,
+  options: ReadTileOptions = {},
+): Promise<TileData> {
+  assertTileInRange(set, tile);
+  const { info } = reader;
+  if (info.epsg === null) {
+    throw new RasterError(
+      'RASTER_UNSUPPORTED',
+      'the raster has no EPSG coordinate reference system: it cannot be tiled',
+    );
+  }
+  const bands = options.bands ?? info.bands.map((_, index) => index);
+  const size = options.size ?? set.tileSize;
+  const method = options.resampling ?? 'nearest';
+  const coordinates = mapPixelCentres(
+    tileGeoTransform(set, tile, size),
+    size,
+    size,
+    createTransformer(set.epsg, info.epsg),
+  );
+  const empty = (): TileData => ({
+    width: size,
+    height: size,
+    level: -1,
+    bands: bands.map(() => new Float64Array(size * size)),
+    mask: new Uint8Array(size * size),
+  });
+  const span = extentOf(coordinates.xs, coordinates.ys);
+  if (!span) return empty();
+  const needed = Math.min(
+    (span[2] - span[0]) / Math.max(1, size - 1),
+    (span[3] - span[1]) / Math.max(1, size - 1),
+  );
+  const levelIndex = chooseLevel(info.levels, needed);
+  const level = info.levels[levelIndex];
+  const pixels = toPixelCoordinates(coordinates, level.geoTransform);
+  const margin = 1;
+  const pixelSpan = extentOf(pixels.xs, pixels.ys)!;
+  // Source pixels per output pixel, from the spread of the (unclipped) sample positions.
+  const scale: [number, number] = [
+    (pixelSpan[2] - pixelSpan[0]) / Math.max(1, size - 1),
+    (pixelSpan[3] - pixelSpan[1]) / Math.max(1, size - 1),
+  ];
+  const reach = Math.ceil((method === 'cubic' ? 2 : 1) * Math.max(1, scale[0], scale[1]));
+  const window = windowOf(pixelSpan, margin + (method === 'nearest' ? 0 : reach), level);
+  if (!window) return empty();
+  if (window.width * window.height > MAX_WINDOW_PIXELS) {
+    throw new RasterError(
+      'RASTER_TILE_OUT_OF_RANGE',
+      `zoom ${tile.z} is too low for this raster: the tile would read ${window.width}x${window.height} source pixels (it has no coarser overview)`,
+      'z',
+    );
+  }
+  const block = await reader.readWindow(window, { level: levelIndex, bands, signal: options.signal });
+  for (let i = 0; i < pixels.xs.length; i++) {
+    pixels.xs[i] -= window.x;
+    pixels.ys[i] -= window.y;
+  }
+  const result = resample({ ...block, nodata: info.nodata }, pixels.xs, pixels.ys, size, size, method, scale);
+  return { ...result, level: levelIndex };
+}
+
+/** The coarsest level whose cell is not larger than `needed` (1 % tolerance for rounding). */
+export function chooseLevel(levels: RasterLevel[], needed: number): number {
+  let chosen = 0;
+  levels.forEach((level, index) => {
+    if (Math.abs(level.geoTransform[1]) <= needed * 1.01) chosen = index;
+  });
+  return chosen;
+}
+
+function extentOf(xs: Float64Array, ys: Float64Array): [number, number, number, number] | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
+}
+
+/** The pixel window of a level covering a span of sample positions plus a kernel margin, clipped to the level. */
+function windowOf(span: [number, number, number, number], margin: number, level: RasterLevel) {
+  const x0 = Math.max(0, Math.floor(span[0]) - margin);
+  const y0 = Math.max(0, Math.floor(span[1]) - margin);
+  const x1 = Math.min(level.width, Math.floor(span[2]) + margin + 1);
+  const y1 = Math.min(level.height, Math.floor(span[3]) + margin + 1);
+  if (x1 <= x0 || y1 <= y0) return null;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}

@@ -1,0 +1,115 @@
+import type { RasterArray } from '../raster-types.js';
+
+/** Resampling kernels, as GDAL's `-r near|bilinear|cubic`. */
+export type ResamplingMethod = 'nearest' | 'bilinear' | 'cubic';
+
+/** Source pixels: band-separate arrays of one window, with the nodata value. */
+export interface SourcePixels {
+  width: number;
+  height: number;
+  bands: RasterArray[];
+  nodata: number | null;
+}
+
+/** Resampled pixels: float values per band and a validity mask (255 valid, 0 no data). */
+export interface ResampledPixels {
+  width: number;
+  height: number;
+  bands: Float64Array[];
+  mask: Uint8Array;
+}
+
+/**
+ * Samples `source` at continuous pixel positions (`us`, `vs`: pixel (i, j) covers [i, i+1) × [j, j+1), so the
+ * centre of pixel i is i + 0.5). A position whose containing pixel is outside the source or nodata gives no
+ * data. Bilinear (triangle) and cubic (Keys, a = −0.5, as GDAL) kernels skip nodata and outside neighbours and
+ * renormalise the remaining weights, as GDAL's warper does. When downsampling, `scale` (source pixels per
+ * output pixel, ≥ 1 per axis) widens the kernels as GDAL ≥ 2.0 does, so coarse tiles are smoothed, not aliased.
+ * A source pixel is nodata when any band equals the nodata value. Pure: allocates its output.
+ */
+export function resample(
+  source: SourcePixels,
+  us: Float64Array,
+  vs: Float64Array,
+  width: number,
+  height: number,
+  method: ResamplingMethod,
+  scale: [number, number] = [1, 1],
+): ResampledPixels {
+  const valid = validityOf(source);
+  const count = width * height;
+  const bands = source.bands.map(() => new Float64Array(count));
+  const mask = new Uint8Array(count);
+  const sw = source.width;
+  const sh = source.height;
+  const kernel = method === 'cubic' ? keysCubic : triangle;
+  const scaleX = Math.max(1, scale[0]);
+  const scaleY = Math.max(1, scale[1]);
+  const reachX = (method === 'cubic' ? 2 : 1) * scaleX;
+  const reachY = (method === 'cubic' ? 2 : 1) * scaleY;
+  const weightsX = new Float64Array(Math.ceil(2 * reachX) + 2);
+  for (let p = 0; p < count; p++) {
+    const u = us[p];
+    const v = vs[p];
+    if (!(u >= 0 && v >= 0 && u < sw && v < sh)) continue;
+    if (method === 'nearest') {
+      const index = Math.floor(v) * sw + Math.floor(u);
+      if (!valid[index]) continue;
+      for (let b = 0; b < bands.length; b++) bands[b][p] = source.bands[b][index];
+      mask[p] = 255;
+      continue;
+    }
+    const left = Math.max(0, Math.floor(u - reachX));
+    const right = Math.min(sw - 1, Math.floor(u + reachX));
+    const top = Math.max(0, Math.floor(v - reachY));
+    const bottom = Math.min(sh - 1, Math.floor(v + reachY));
+    for (let x = left; x <= right; x++) weightsX[x - left] = kernel((x + 0.5 - u) / scaleX);
+    let total = 0;
+    for (let b = 0; b < bands.length; b++) bands[b][p] = 0;
+    for (let y = top; y <= bottom; y++) {
+      const weightY = kernel((y + 0.5 - v) / scaleY);
+      if (weightY === 0) continue;
+      for (let x = left; x <= right; x++) {
+        const index = y * sw + x;
+        const weight = weightsX[x - left] * weightY;
+        if (weight === 0 || !valid[index]) continue;
+        total += weight;
+        for (let b = 0; b < bands.length; b++) bands[b][p] += weight * source.bands[b][index];
+      }
+    }
+    if (total <= 1e-9) continue;
+    for (let b = 0; b < bands.length; b++) bands[b][p] /= total;
+    mask[p] = 255;
+  }
+  return { width, height, bands, mask };
+}
+
+/** 1 where every band holds data. */
+function validityOf(source: SourcePixels): Uint8Array {
+  const length = source.width * source.height;
+  const valid = new Uint8Array(length).fill(1);
+  const { nodata } = source;
+  if (nodata === null) return valid;
+  const isNaNNodata = Number.isNaN(nodata);
+  for (const band of source.bands) {
+    for (let i = 0; i < length; i++) {
+      if (isNaNNodata ? Number.isNaN(band[i]) : band[i] === nodata) valid[i] = 0;
+    }
+  }
+  return valid;
+}
+
+/** The bilinear kernel: a triangle of half-width 1. */
+export function triangle(x: number): number {
+  const d = Math.abs(x);
+  return d < 1 ? 1 - d : 0;
+}
+
+/** Keys' cubic convolution kernel with a = −0.5 (Keys 1981, eq. 15). */
+export function keysCubic(x: number): number {
+  const a = -0.5;
+  const d = Math.abs(x);
+  if (d <= 1) return (a + 2) * d ** 3 - (a + 3) * d ** 2 + 1;
+  if (d < 2) return a * d ** 3 - 5 * a * d ** 2 + 8 * a * d - 4 * a;
+  return 0;
+}
