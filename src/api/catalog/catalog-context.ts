@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { LimitPolicy } from '../../catalog/search/limit-parser.js';
+import type { CollectionLinkOptions } from '../../catalog/links/stac-links.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
 
@@ -42,4 +43,9 @@ export function requestUrl(context: CatalogContext, request: FastifyRequest): st
   const { prefix } = context;
   const url = request.url.startsWith(prefix) ? request.url.slice(prefix.length) : request.url;
   return `${context.apiRoot(request)}${url === '/' ? '' : url}`;
+}
+
+/** Which optional links collections get: queryables with the filter extension, aggregate with aggregation. */
+export function collectionLinkOptions(store: CatalogStore): CollectionLinkOptions {
+  return { queryables: store.capabilities.filter, aggregation: store.capabilities.aggregation };
 }

@@ -9,11 +9,12 @@ import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { aggregationRoutes } from './aggregation-routes.js';
 import { createCatalogContext } from './catalog-context.js';
 import { collectionRoutes } from './collection-routes.js';
+import { collectionTransactionRoutes } from './collection-transaction-routes.js';
 import { conformanceClasses } from './conformance-classes.js';
 import { itemRoutes } from './item-routes.js';
+import { itemTransactionRoutes } from './item-transaction-routes.js';
 import { landingRoutes } from './landing-routes.js';
 import { queryablesRoutes } from './queryables-routes.js';
-import { transactionRoutes } from './transaction-routes.js';
 
 export interface CatalogPluginOptions {
   catalog: CatalogStore;
@@ -49,5 +50,8 @@ export const catalogPlugin: FastifyPluginAsync<CatalogPluginOptions> = async (ap
   await app.register(itemRoutes(context));
   if (store.capabilities.filter) await app.register(queryablesRoutes(context));
   if (store.capabilities.aggregation) await app.register(aggregationRoutes(context));
-  if (store.capabilities.transactions) await app.register(transactionRoutes(context));
+  if (store.capabilities.transactions) {
+    await app.register(collectionTransactionRoutes(context));
+    await app.register(itemTransactionRoutes(context));
+  }
 };

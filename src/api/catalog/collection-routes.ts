@@ -1,11 +1,12 @@
 /**
  * Collections and collection search: `GET /collections`, `POST /collections` with a search body, and
  * `GET /collections/{c}`. `POST /collections` with a body whose `type` is `Collection` creates a collection
- * instead (transaction extension; see transaction-routes.ts): a search body never has `type`.
+ * instead (transaction extension; see collection-transaction-routes.ts): a search body never has `type`.
  * See https://github.com/radiantearth/stac-api-spec/tree/v1.0.0/collections and
  * https://github.com/stac-api-extensions/collection-search
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { CollectionNotFoundError } from '../../catalog/catalog-errors.js';
 import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
@@ -17,7 +18,7 @@ import {
   parseCollectionSearchQuery,
   type ParsedCollectionSearch,
 } from '../../catalog/search/search-request-parser.js';
-import { requestUrl, type CatalogContext } from './catalog-context.js';
+import { collectionLinkOptions, requestUrl, type CatalogContext } from './catalog-context.js';
 import {
   CollectionParams,
   CollectionSchema,
@@ -27,8 +28,7 @@ import {
   errorResponses,
 } from './catalog-schemas.js';
 import { stringQuery } from './query-strings.js';
-import { Type } from '@sinclair/typebox';
-import { createCollection } from './transaction-routes.js';
+import { createCollection } from './collection-transaction-routes.js';
 
 const CollectionInputSchema = Type.Object(
   { type: Type.Literal('Collection'), id: Type.String() },
@@ -38,10 +38,7 @@ const CollectionInputSchema = Type.Object(
 export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;
-    const linkOptions = {
-      queryables: store.capabilities.filter,
-      aggregation: store.capabilities.aggregation,
-    };
+    const linkOptions = collectionLinkOptions(store);
 
     app.get(
       '/collections',

@@ -1,10 +1,11 @@
 /**
- * Checks a STAC object sent to a transaction route against the bundled STAC schemas, and reports the
+ * Checks of transaction bodies. A STAC object sent to a transaction route is checked against the bundled STAC schemas, and reports the
  * extensions whose schemas are not bundled in the `Stac-Unknown-Extensions` response header (comma-separated
  * schema URLs): a data centre accepts records from many sources, so unknown extensions are not an error.
  */
 import type { FastifyReply } from 'fastify';
 import { InvalidStacObjectError } from '../../catalog/catalog-errors.js';
+import { InvalidRequestError } from '../errors.js';
 import { validateStac } from '../../catalog/validation/stac-validator.js';
 
 /** Response header listing extensions that were accepted without validation. */
@@ -48,4 +49,25 @@ export function checkStacObject(
 export function reportUnknownExtensions(reply: FastifyReply, extensions: Iterable<string>): void {
   const list = [...new Set(extensions)];
   if (list.length > 0) reply.header(UNKNOWN_EXTENSIONS_HEADER, list.join(', '));
+}
+
+/** Sets `id` from the path when the body has none; a different id is an error. */
+export function withPathId(
+  body: unknown,
+  id: string,
+  kind: 'item' | 'collection',
+  location = 'body',
+): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidRequestError(`the ${kind} must be a JSON object`, location);
+  }
+  const object = body as Record<string, unknown>;
+  if (object.id === undefined) return { ...object, id };
+  if (object.id !== id) {
+    throw new InvalidRequestError(
+      `${kind} id '${String(object.id)}' does not match '${id}'`,
+      `${location}.id`,
+    );
+  }
+  return object;
 }

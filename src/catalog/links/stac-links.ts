@@ -36,8 +36,8 @@ export function itemUrl(apiRoot: string, collectionId: string, itemId: string): 
 }
 
 /**
- * Returns the item with self, parent, collection and root links in front of its other stored links.
- * An item without `collection` gets only self-less root links, since it has no address.
+ * Returns the item with self, root, parent and collection links in front of its other stored links.
+ * An item without `collection` has no address in the API: it gets only a root link.
  */
 export function withItemLinks(item: StacItem, apiRoot: string): StacItem {
   const kept = (item.links ?? []).filter((link) => !ITEM_NAVIGATION.has(link.rel));
