@@ -77,7 +77,7 @@ export function validateStac(object: unknown): ValidationReport {
   // A pre-release is checked as its release: only the stac_version constant would differ.
   const coreSubject = object.stac_version === release ? object : { ...object, stac_version: release };
   const errors = validateAgainst(coreUrl, coreSubject);
-  for (const url of new Set(declaredExtensions(object))) {
+  for (const url of declaredExtensions(object)) {
     if (isBundledSchema(url)) errors.push(...validateAgainst(url, object));
   }
   const findings: Findings = { errors, warnings: [] };
