@@ -1,11 +1,13 @@
 /**
  * CQL2-JSON reader: checks the structure of a decoded JSON filter and returns it in normal form
- * (standard operator names in their canonical case, timestamps in UTC `Z` form).
+ * (standard operator names in their canonical case, timestamps in UTC `Z` form, the pre-1.0 spellings
+ * of cql2-legacy-forms.ts rewritten).
  * See OGC 21-065r2 clause 8 and schema/cql2.json.
  */
 import type { Cql2Expression } from './cql2-expression.js';
 import { InvalidFilterError } from '../catalog-errors.js';
-import { CANONICAL_OPERATOR_NAMES, standardArity } from './cql2-operators.js';
+import { CANONICAL_OPERATOR_NAMES, TEMPORAL_OPERATOR_SET, standardArity } from './cql2-operators.js';
+import { LEGACY_OPERATOR_ALIASES, temporalLiteralFromString } from './cql2-legacy-forms.js';
 import { isCql2Date, normalizeCql2Timestamp } from './cql2-temporal.js';
 import { validateGeoJsonGeometry } from './cql2-geojson-validation.js';
 
@@ -80,10 +82,18 @@ function readOperation(object: Record<string, unknown>, pointer: string): Cql2Ex
   expectKeys(object, ['op', 'args'], pointer);
   if (typeof object.op !== 'string' || object.op === '')
     fail('"op" must be a non-empty string', `${pointer}/op`);
-  const op = CANONICAL_OPERATOR_NAMES.get(object.op.toLowerCase()) ?? object.op;
+  const lower = object.op.toLowerCase();
+  const op =
+    CANONICAL_OPERATOR_NAMES.get((LEGACY_OPERATOR_ALIASES[lower] ?? lower).toLowerCase()) ?? object.op;
   const rawArgs = object.args ?? [];
   if (!Array.isArray(rawArgs)) fail('"args" must be an array', `${pointer}/args`);
-  const args = rawArgs.map((arg, i) => readExpression(arg, `${pointer}/args/${i}`));
+  const args = rawArgs.map((arg, i) => {
+    const at = `${pointer}/args/${i}`;
+    if (typeof arg !== 'string' || !TEMPORAL_OPERATOR_SET.has(op)) return readExpression(arg, at);
+    const literal = temporalLiteralFromString(arg);
+    if (literal === undefined) fail(`'${arg}' is not a date, a timestamp or an interval 'start/end'`, at);
+    return literal;
+  });
   const arity = standardArity(op);
   if (arity !== undefined && args.length !== arity) {
     fail(`"${op}" takes ${arity} argument(s), got ${args.length}`, `${pointer}/args`);

@@ -65,9 +65,20 @@ export function compareValues(a: Cql2Value, b: Cql2Value): number | undefined {
     return Math.sign(ta.start - tb.start);
   }
   if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
+  // A numeric string compares with a number as the number it spells, as in a store whose column for
+  // that queryable is numeric (pgstac and SQLite column affinity behave the same way).
+  if (typeof a === 'string' && typeof b === 'number') return compareValues(parseNumericString(a), b);
+  if (typeof a === 'number' && typeof b === 'string') return compareValues(a, parseNumericString(b));
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   return undefined;
+}
+
+const NUMERIC_STRING = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** The number a numeric string spells, or null (unknown) when it is not one. */
+export function parseNumericString(text: string): number | null {
+  return NUMERIC_STRING.test(text) ? Number(text) : null;
 }
 
 /** Key under which array elements are compared by the A_* operators. */

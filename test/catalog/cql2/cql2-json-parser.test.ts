@@ -24,6 +24,34 @@ describe('parseCql2Json', () => {
     });
   });
 
+  it('rewrites pre-1.0 (pgstac) spellings to CQL2 1.0', () => {
+    expect(
+      parseCql2Json({
+        op: 'and',
+        args: [
+          { op: 'eq', args: [{ property: 'a' }, 1] },
+          { op: 'a_contained_by', args: [{ property: 'b' }, [1, 2]] },
+          { op: 'anyinteracts', args: [{ property: 'datetime' }, '2011-08-16T00:00:00Z/..'] },
+          { op: 't_after', args: [{ property: 'datetime' }, '2011-08-16'] },
+        ],
+      }),
+    ).toStrictEqual({
+      op: 'and',
+      args: [
+        { op: '=', args: [{ property: 'a' }, 1] },
+        { op: 'a_containedBy', args: [{ property: 'b' }, [1, 2]] },
+        {
+          op: 't_intersects',
+          args: [{ property: 'datetime' }, { interval: ['2011-08-16T00:00:00Z', '..'] }],
+        },
+        { op: 't_after', args: [{ property: 'datetime' }, { date: '2011-08-16' }] },
+      ],
+    });
+    expect(() => parseCql2Json({ op: 't_after', args: [{ property: 'd' }, 'soon/later'] })).toThrow(
+      /not a date, a timestamp or an interval/,
+    );
+  });
+
   it('keeps custom function names as sent and accepts geometries carrying a bbox member', () => {
     const geometry = { type: 'Point', coordinates: [1, 2], bbox: [1, 2, 1, 2] };
     expect(parseCql2Json({ op: 'Buffer', args: [geometry, 10] })).toStrictEqual({

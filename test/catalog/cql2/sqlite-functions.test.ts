@@ -156,5 +156,8 @@ describe('registerSqliteFunctions', () => {
     expect(call('cql2_timestamp(?)', '2020-01-02')).toBe(Date.UTC(2020, 0, 2));
     expect(call('cql2_timestamp(?)', '2020-01-02T01:00:00.250Z')).toBe(Date.UTC(2020, 0, 2, 1, 0, 0, 250));
     expect(call('cql2_timestamp(?)', 'soon')).toBeNull();
+    expect(call('cql2_number(?)', ' 2012 ')).toBe(2012);
+    expect(call('cql2_number(?)', '1e3')).toBe(1000);
+    expect(call('cql2_number(?)', 'twelve')).toBeNull();
   });
 });
