@@ -2,7 +2,7 @@
  * Geometry checks that JSON Schema cannot express: closed rings, enough distinct points, no self-intersection,
  * coordinates within WGS 84 longitude/latitude ranges, and an Item bbox that contains its geometry.
  *
- * Ring winding is NOT checked: RFC 7946 §3.1.6 says parsers SHOULD NOT reject polygons that do not follow the
+ * Ring winding is only a warning: RFC 7946 §3.1.6 says parsers SHOULD NOT reject polygons that do not follow the
  * right-hand rule. Repeated consecutive positions are accepted (OGC Simple Features allows them).
  * Single-ring polygons use the fast sweep of ring-simplicity.ts; polygons with holes and multi-polygons are
  * checked with JTS `IsValidOp` (holes inside the shell, polygons not overlapping).

@@ -1,7 +1,7 @@
 /**
  * Turns Ajv's raw error list into the few errors a person needs to read.
  *
- * STAC schemas branch a lot (`oneOf` over the eight GeoJSON geometry types, Item-or-Collection branches in every
+ * STAC schemas branch a lot (`oneOf` over the GeoJSON geometry types and null, Item-or-Collection branches in every
  * extension schema, `if`/`then` on datetime), and Ajv reports the failure of every branch. A branch whose
  * discriminator does not match the data (a `const`/`enum` on a `type` member, or the wrong JSON type for the
  * value itself) is not what the author meant, so its errors are dropped; what remains is deduplicated, repeated

@@ -48,8 +48,8 @@ const SUPPORTED_RELEASES = ['1.1.0', '1.0.0'];
 /**
  * Validates one STAC Item (`type: "Feature"`), Collection or Catalog: its core schema for its `stac_version`,
  * each declared extension whose schema is bundled, then geometry validity (closed rings, enough points, no
- * self-intersection; winding is not checked, per RFC 7946), bbox/geometry consistency and time ranges.
- * Never throws, whatever the input.
+ * self-intersection; a wrong winding is only a warning, per RFC 7946), bbox/geometry consistency and time ranges.
+ * Never throws on bad input; throws only when the bundled schemas are missing from the installation.
  *
  * @example
  * const report = validateStac(JSON.parse(text));
