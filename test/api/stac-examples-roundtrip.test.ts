@@ -161,6 +161,11 @@ function expectRejected(
   }
   expect(response.status, `${where} must be rejected: ${JSON.stringify(response.body)}`).toBe(400);
   expect(response.body?.code).toBe('CATALOG_INVALID_STAC');
+  // The type check comes first in the API; otherwise the description quotes the validator's first error.
+  if (object.type === 'Collection' || object.type === 'Feature') {
+    const [first] = validateStac(object.type === 'Feature' ? itemAsServed(object) : object).errors;
+    expect(response.body?.description, where).toContain(first.message);
+  }
 }
 
 async function roundTripCollection({ file, index, object }: StacExample): Promise<void> {

@@ -59,6 +59,36 @@ describe('validateStac on every STAC example (test/fixtures/stac-examples)', () 
   }
 });
 
+describe('validateStac: warnings on real examples', () => {
+  it('accepts the official examples whose bbox cuts off part of the footprint, with a warning', () => {
+    for (const file of [
+      'stac-spec-v1.1.0/extensions-collection/proj-example/proj-example.json',
+      'extensions/sat-v1.2.0/example-landsat8.json',
+      'extensions/timestamps-v1.1.0/item.json',
+    ]) {
+      const report = validateStac(readExampleObjects(file)[0].object);
+      expect(report.valid, file).toBe(true);
+      expect(report.warnings, file).toEqual([
+        {
+          path: '/bbox',
+          message:
+            'does not contain the whole geometry: position [149.1755, 61.19016] is outside [148.13933, 59.51584, 152.52758, 60.63437]',
+        },
+      ]);
+    }
+  });
+
+  it('accepts clockwise footprints (Planetary Computer Sentinel-2) with a right-hand-rule warning', () => {
+    for (const { object } of readExampleObjects(
+      'real-world/planetary-computer/items/sentinel-2-l2a-pc.json',
+    )) {
+      const report = validateStac(object);
+      expect(report.valid).toBe(true);
+      expect(report.warnings?.map((warning) => warning.path)).toEqual(['/geometry/coordinates/0']);
+    }
+  });
+});
+
 describe('validateStac: extensions', () => {
   it('accepts an item declaring an extension whose schema is not bundled, and reports it', () => {
     const unknown = 'https://example.org/stac/made-up-extension/v9.9.9/schema.json';
