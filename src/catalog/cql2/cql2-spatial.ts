@@ -50,6 +50,8 @@ export interface PreparedSpatialOperand {
   envelope: Envelope;
   /** Present when the operand is polygonal: locates a point as interior, boundary or exterior. */
   locator?: PointInAreaLocator;
+  /** True when the operand is an axis-aligned rectangle equal to its envelope (e.g. a BBOX). */
+  isRectangle: boolean;
 }
 
 const reader = new GeoJSONReader(new GeometryFactory());
@@ -110,7 +112,61 @@ export function prepareSpatialOperand(geometry: Geometry): PreparedSpatialOperan
   const jsts = toJsts(geometry);
   const isAreal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
   const locator = isAreal ? (new IndexedPointInAreaLocator(jsts as never) as PointInAreaLocator) : undefined;
-  return { geometry: jsts, envelope: envelopeOf(geometry), locator };
+  const envelope = envelopeOf(geometry);
+  return { geometry: jsts, envelope, locator, isRectangle: isAxisAlignedRectangle(geometry, envelope) };
+}
+
+function isAxisAlignedRectangle(geometry: Geometry, envelope: Envelope): boolean {
+  if (geometry.type !== 'Polygon' || geometry.coordinates.length !== 1) return false;
+  const ring = geometry.coordinates[0];
+  if (ring.length !== 5) return false;
+  const onCorner = (p: Position): boolean =>
+    (p[0] === envelope[0] || p[0] === envelope[2]) && (p[1] === envelope[1] || p[1] === envelope[3]);
+  const distinct = new Set(ring.slice(0, 4).map((p) => `${p[0]},${p[1]}`));
+  return (
+    ring.every(onCorner) && distinct.size === 4 && envelope[0] < envelope[2] && envelope[1] < envelope[3]
+  );
+}
+
+/** Calls `visit` on every position of a geometry until it returns true; returns whether one did. */
+function somePosition(geometry: Geometry, visit: (p: Position) => boolean): boolean {
+  const walk = (value: unknown): boolean => {
+    if (!Array.isArray(value)) return false;
+    if (typeof value[0] === 'number') return visit(value as Position);
+    return value.some(walk);
+  };
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.some((g) => somePosition(g, visit));
+  return walk(geometry.coordinates);
+}
+
+/**
+ * Answers from envelopes and vertices alone where that is exact, so most rows of a bbox or polygon
+ * search never build a JSTS geometry: a row whose box lies inside a rectangle intersects it (and is
+ * within it when strictly inside); a row with a vertex inside an area intersects it; a row with a
+ * vertex outside an area is not within it. Undefined when the full test is needed.
+ */
+function relateByVertices(
+  op: SpatialOperator,
+  a: Geometry,
+  envelope: Envelope,
+  b: PreparedSpatialOperand,
+): boolean | undefined {
+  if (op !== 's_intersects' && op !== 's_disjoint' && op !== 's_within') return undefined;
+  const isDisjoint = op === 's_disjoint';
+  if (b.isRectangle) {
+    const [x0, y0, x1, y1] = b.envelope;
+    if (op === 's_within') {
+      return envelope[0] > x0 && envelope[2] < x1 && envelope[1] > y0 && envelope[3] < y1 ? true : undefined;
+    }
+    if (envelope[0] >= x0 && envelope[2] <= x1 && envelope[1] >= y0 && envelope[3] <= y1) return !isDisjoint;
+    const hasVertexInside = somePosition(a, (p) => p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1);
+    return hasVertexInside ? !isDisjoint : undefined;
+  }
+  if (b.locator === undefined) return undefined;
+  const locator = b.locator;
+  const locate = (p: Position): number => locator.locate(new Coordinate(p[0], p[1]));
+  if (op === 's_within') return somePosition(a, (p) => locate(p) === Location.EXTERIOR) ? false : undefined;
+  return somePosition(a, (p) => locate(p) !== Location.EXTERIOR) ? !isDisjoint : undefined;
 }
 
 function envelopesIntersect(a: Envelope, b: Envelope): boolean {
@@ -134,6 +190,8 @@ export function relateToPrepared(op: SpatialOperator, a: Geometry, b: PreparedSp
     const fast = relatePointToArea(op, b.locator.locate(new Coordinate(a.coordinates[0], a.coordinates[1])));
     if (fast !== undefined) return fast;
   }
+  const byVertices = relateByVertices(op, a, envelope, b);
+  if (byVertices !== undefined) return byVertices;
   const geometry = toJsts(a);
   switch (op) {
     case 's_intersects':

@@ -53,16 +53,35 @@ describe('compileCql2ToSqlite', () => {
     expect(compile(text)).toEqual({ sql, params });
   });
 
-  it('puts an R*Tree prefilter before exact spatial tests, except for S_DISJOINT', () => {
+  it('puts an R*Tree prefilter before exact spatial tests (as a complement for S_DISJOINT)', () => {
     const intersects = compile('S_INTERSECTS(geometry, BBOX(55, -22, 56, -20))');
     expect(intersects.sql).toBe(
       '(i.rowid IN (SELECT id FROM items_rtree WHERE (maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)) AND st_intersects(i.geometry, ?))',
     );
     expect(intersects.params.slice(0, 4)).toEqual([55, 56, -22, -20]);
     expect(JSON.parse(intersects.params[4] as string).type).toBe('Polygon');
-    expect(compile('S_DISJOINT(geometry, POINT(1 2))').sql).toBe('st_disjoint(i.geometry, ?)');
+    expect(compile('S_DISJOINT(geometry, POINT(1 2))').sql).toBe(
+      '(CASE WHEN i.geometry IS NULL THEN NULL WHEN i.rowid NOT IN (SELECT id FROM items_rtree WHERE (maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)) THEN 1 ELSE st_disjoint(i.geometry, ?) END)',
+    );
     const within = compile('S_CONTAINS(POLYGON((0 0, 1 0, 1 1, 0 1, 0 0)), geometry)');
     expect(within.sql).toContain('st_within(i.geometry, ?)');
+  });
+
+  it('keeps rows without geometry unknown for S_DISJOINT and its negation, like the evaluator', () => {
+    const table = new Cql2TestTable(
+      [
+        { id: 1, properties: { g: { type: 'Point', coordinates: [0, 0] } } },
+        { id: 2, properties: { g: { type: 'Point', coordinates: [50, 50] } } },
+        { id: 3, properties: { g: null } },
+      ],
+      { g: 'geometry' },
+    );
+    const disjoint = parseCql2Text('S_DISJOINT(g, BBOX(-1, -1, 1, 1))');
+    const notDisjoint = parseCql2Text('NOT S_DISJOINT(g, BBOX(-1, -1, 1, 1))');
+    for (const layout of ['typed', 'json'] as const) {
+      expect(table.select(disjoint, layout)).toEqual([2]);
+      expect(table.select(notDisjoint, layout)).toEqual([1]);
+    }
   });
 
   it('splits a BBOX crossing the antimeridian into two prefilter boxes', () => {

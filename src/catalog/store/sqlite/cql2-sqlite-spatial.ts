@@ -1,8 +1,8 @@
 /**
  * Spatial operators (S_*) in SQLite: the exact test is a registered `st_*` function on GeoJSON text with
  * the literal geometry as a parameter (second argument, where the function caches its parsed form).
- * When the queryable has an R*Tree, a bounding-box prefilter on the index runs first; it is omitted for
- * S_DISJOINT, which is true exactly where boxes do not meet. BBOX literals crossing the antimeridian
+ * When the queryable has an R*Tree, a bounding-box prefilter on the index runs first; for S_DISJOINT the
+ * index is used the other way round (rows outside every box are disjoint without the exact test). BBOX literals crossing the antimeridian
  * give two boxes. See OGC 21-065r2 clause 7.8.
  */
 import type { Geometry } from 'geojson';
@@ -74,7 +74,15 @@ export function compileSpatial(
     return { sql: `${fn}(${a.property.sql}, ${b.property.sql})`, params: [] };
   }
   const exact: SqlFragment = { sql: `${fn}(${a.property.sql}, ?)`, params: [JSON.stringify(b.geometry)] };
-  const prefilter = effective === 's_disjoint' ? undefined : rtreePrefilter(a.property, b.envelopes);
+  const prefilter = rtreePrefilter(a.property, b.envelopes);
   if (prefilter === undefined) return exact;
+  if (effective === 's_disjoint') {
+    // Rows whose boxes miss every literal box are disjoint without the exact test; CASE keeps NULL
+    // geometries unknown (a plain NOT IN would call them disjoint).
+    return {
+      sql: `(CASE WHEN ${a.property.sql} IS NULL THEN NULL WHEN ${prefilter.sql.replace(' IN (', ' NOT IN (')} THEN 1 ELSE ${exact.sql} END)`,
+      params: [...prefilter.params, ...exact.params],
+    };
+  }
   return { sql: `(${prefilter.sql} AND ${exact.sql})`, params: [...prefilter.params, ...exact.params] };
 }

@@ -1,0 +1,110 @@
+/**
+ * The envelope/vertex shortcuts of relateToPrepared must agree with the full JSTS (DE-9IM) predicates:
+ * random points, lines and polygons are tested against a rectangle, a concave polygon and a line.
+ */
+import 'jsts/org/locationtech/jts/monkey.js';
+import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
+import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
+import type { Geometry } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import {
+  bboxToGeometry,
+  prepareSpatialOperand,
+  relateToPrepared,
+} from '../../../src/catalog/cql2/cql2-spatial.js';
+import type { SpatialOperator } from '../../../src/catalog/cql2/cql2-spatial.js';
+
+const reader = new GeoJSONReader(new GeometryFactory());
+type JstsPredicate = (other: unknown) => boolean;
+const jsts = (g: Geometry): Record<string, JstsPredicate> =>
+  reader.read(g) as unknown as Record<string, JstsPredicate>;
+const METHOD: Record<SpatialOperator, string> = {
+  s_intersects: 'intersects',
+  s_disjoint: 'disjoint',
+  s_within: 'within',
+  s_contains: 'contains',
+  s_equals: 'equalsTopo',
+  s_touches: 'touches',
+  s_overlaps: 'overlaps',
+  s_crosses: 'crosses',
+};
+
+let seed = 42;
+const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+// Coordinates on a 0.5 grid so that vertices often fall exactly on the operands' edges.
+const coordinate = (): number => Math.round(random() * 28 - 4) / 2;
+
+function randomGeometry(): Geometry {
+  const kind = random();
+  const x = coordinate();
+  const y = coordinate();
+  if (kind < 0.3) return { type: 'Point', coordinates: [x, y] };
+  if (kind < 0.6)
+    return {
+      type: 'LineString',
+      coordinates: [
+        [x, y],
+        [coordinate(), coordinate()],
+        [coordinate(), coordinate()],
+      ],
+    };
+  const w = 0.5 + Math.round(random() * 6) / 2;
+  const h = 0.5 + Math.round(random() * 6) / 2;
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + w, y],
+        [x + w / 2, y + h],
+        [x, y + h],
+        [x, y],
+      ],
+    ],
+  };
+}
+
+const operands: Record<string, Geometry> = {
+  rectangle: bboxToGeometry([0, 0, 8, 6]),
+  concave: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [5, 4],
+        [0, 10],
+        [0, 0],
+      ],
+    ],
+  },
+  line: {
+    type: 'LineString',
+    coordinates: [
+      [-2, 3],
+      [12, 3],
+    ],
+  },
+};
+
+describe('relateToPrepared', () => {
+  it.each(Object.keys(operands))('agrees with JSTS against a %s on 400 random geometries', (name) => {
+    const operand = prepareSpatialOperand(operands[name]);
+    const reference = jsts(operands[name]);
+    let disagreements = 0;
+    let hits = 0;
+    for (let i = 0; i < 400; i++) {
+      const row = randomGeometry();
+      const rowJsts = jsts(row);
+      for (const op of Object.keys(METHOD) as SpatialOperator[]) {
+        const expected = rowJsts[METHOD[op]].call(rowJsts, reference);
+        const actual = relateToPrepared(op, row, operand);
+        if (actual !== expected) disagreements++;
+        if (expected) hits++;
+      }
+    }
+    expect(disagreements).toBe(0);
+    expect(hits).toBeGreaterThan(400);
+  });
+});
