@@ -42,11 +42,12 @@ export const validateCommand: CliCommand = {
     };
     let checked = 0;
     let invalid = 0;
+    let unreadable = 0;
     const unknownExtensions = new Map<string, string>();
     for (const source of positionals) {
       for await (const entry of readStacSource(source, { cwd: io.cwd })) {
         if (entry.kind === 'problem') {
-          invalid++;
+          unreadable++;
           print(`${formatOrigin(entry.origin)}: ${entry.message}`);
           continue;
         }
@@ -64,7 +65,9 @@ export const validateCommand: CliCommand = {
     for (const [extension, where] of unknownExtensions) {
       print(`note: extension schema not bundled, not validated: ${extension} (first seen in ${where})`);
     }
-    io.stdout.write(`${checked} object(s) checked, ${invalid} invalid or unreadable\n`);
-    return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
+    io.stdout.write(
+      `${checked} object(s) checked, ${invalid} invalid, ${unreadable} unreadable document(s) or line(s)\n`,
+    );
+    return invalid + unreadable > 0 ? EXIT.invalidInput : EXIT.ok;
   },
 };

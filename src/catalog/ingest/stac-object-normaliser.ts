@@ -39,7 +39,7 @@ export function normaliseItemForStore<T extends Record<string, unknown>>(
 
 /** A copy of `object` ready to store; `location` is the document's path or URL. The input is not modified. */
 export function normaliseForStore<T extends Record<string, unknown>>(object: T, location: string): T {
-  const base = toSourceUrl(location);
+  const base = baseUrlOf(location);
   const copy: Record<string, unknown> = { ...object };
   if (Array.isArray(object.links)) {
     copy.links = object.links
@@ -61,6 +61,14 @@ export function normaliseForStore<T extends Record<string, unknown>>(object: T, 
     );
   }
   return copy as T;
+}
+
+let lastBase: { location: string; url: URL } | undefined;
+
+/** The URL of a document location; consecutive objects of one NDJSON file share it, so the last one is kept. */
+function baseUrlOf(location: string): URL {
+  if (lastBase?.location !== location) lastBase = { location, url: toSourceUrl(location) };
+  return lastBase.url;
 }
 
 function safeAbsolute(href: string, base: URL): string {

@@ -1,7 +1,7 @@
 /**
  * One entry point for every kind of STAC source: a static catalog (folder, catalog.json or collection.json,
- * local or http), an ItemCollection or STAC API items page (following `next` links), a single item,
- * a JSON array of items or collections, an API `/collections` response, or NDJSON.
+ * local or http), an ItemCollection or STAC API items page (following GET `next` links on the same http origin),
+ * a single item, a JSON array of items or collections, an API `/collections` response, or NDJSON.
  */
 import { FournaiseError } from '../../core/fournaise-error.js';
 import { readNdjson } from './ndjson-reader.js';
@@ -164,7 +164,9 @@ function nextPage(value: unknown, base: URL): URL | undefined {
   ) as { href: string } | undefined;
   if (!next) return undefined;
   try {
-    return resolveHref(next.href, base);
+    const url = resolveHref(next.href, base);
+    // Paging is followed only within the API that served the page, never from a local file to the network.
+    return url.origin === base.origin && base.protocol !== 'file:' ? url : undefined;
   } catch {
     return undefined;
   }

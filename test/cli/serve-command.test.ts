@@ -1,0 +1,74 @@
+/**
+ * Runs `fournaise serve` as a separate process, as `npm start` does, on a free port and a fresh data
+ * directory given through PORT and FOURNAISE_DATA_DIR, and stops it with SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+let dir: string;
+beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'fournaise-serve-'))));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('fournaise serve', () => {
+  it('builds the demo on first start, answers /api on PORT, and stops gracefully on SIGTERM', async () => {
+    const port = await freePort();
+    const dataDir = join(dir, 'fresh-data');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), FOURNAISE_DATA_DIR: dataDir, FOURNAISE_BASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      await new Promise<void>((ready, fail) => {
+        child.stdout.setEncoding('utf8').on('data', (text: string) => {
+          stdout += text;
+          if (stdout.includes('listening on')) ready();
+        });
+        child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
+      });
+      expect(stdout).toContain(`Fournaise listening on http://127.0.0.1:${port}`);
+      expect(stderr).toContain(`first start: building the La Réunion demo centre in ${dataDir}`);
+      expect(existsSync(join(dataDir, 'catalog.sqlite'))).toBe(true);
+
+      const landing = await fetch(`http://127.0.0.1:${port}/api`);
+      expect(landing.status).toBe(200);
+      const body = (await landing.json()) as { links: { rel: string; href: string }[] };
+      expect(body.links.find((link) => link.rel === 'self')?.href).toBe(`http://127.0.0.1:${port}/api`);
+      const collections = (await (
+        await fetch(`http://127.0.0.1:${port}/api/collections?limit=100`)
+      ).json()) as {
+        collections: { id: string }[];
+      };
+      expect(collections.collections.map((c) => c.id)).toEqual(
+        expect.arrayContaining(['hermitage-mnt', 'gnss-piton-fournaise']),
+      );
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('SIGTERM: shutting down');
+  });
+});
