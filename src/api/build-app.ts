@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_LIMIT_POLICY } from '../catalog/search/limit-parser.js';
 import type { CatalogStore } from '../catalog/store/catalog-store.js';
 import { catalogPlugin } from './catalog/catalog-plugin.js';
-import { registerErrorHandling } from './errors.js';
+import { registerErrorHandling, sendError } from './errors.js';
 import { LandingRegistry } from './landing-registry.js';
 import { openApiRoutes } from './openapi/openapi-routes.js';
 
@@ -54,6 +54,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // Item ids from other catalogues can be long (Sentinel-2 product ids exceed 60 characters).
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     trustProxy: false,
+    frameworkErrors: sendError,
   });
   app.decorate('landing', new LandingRegistry());
   registerErrorHandling(app);

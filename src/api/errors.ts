@@ -23,6 +23,7 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   API_NOT_FOUND: 404,
   API_NOT_SUPPORTED: 501,
   API_PAYLOAD_TOO_LARGE: 413,
+  API_URI_TOO_LONG: 414,
   API_UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
 };
@@ -70,16 +71,20 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 }
 
 /**
- * Installs the error and not-found handlers on the root instance; encapsulated plugins inherit them.
- * Client errors are logged at info level, server errors at error level with the stack.
+ * Writes any error as the STAC API error body. Client errors are logged at info level, server errors at
+ * error level with the stack. Also given to Fastify as `frameworkErrors`, for URLs the router rejects
+ * (malformed percent-encoding, a path segment longer than `maxParamLength`).
  */
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, body } = toErrorResponse(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: body.code }, body.description);
+  return reply.status(status).type('application/json').send(body);
+}
+
+/** Installs the error and not-found handlers on the root instance; encapsulated plugins inherit them. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: body.code }, body.description);
-    return reply.status(status).type('application/json').send(body);
-  });
+  app.setErrorHandler(sendError);
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const body: ErrorBody = {
       code: 'API_NOT_FOUND',
@@ -94,6 +99,7 @@ function codeOfClientError(
   status: number,
 ): string {
   if (status === 413) return 'API_PAYLOAD_TOO_LARGE';
+  if (status === 414) return 'API_URI_TOO_LONG';
   if (status === 415) return 'API_UNSUPPORTED_MEDIA_TYPE';
   if (status === 404) return 'API_NOT_FOUND';
   if (

@@ -23,7 +23,7 @@ import {
   CollectionParams,
   errorResponses,
 } from './catalog-schemas.js';
-import { stringQuery } from './query-strings.js';
+import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
 import { numericQueryables } from './queryables-routes.js';
 
 const AGGREGATION_ONLY = ['aggregations', 'datetime_frequency_interval', 'geometry_grid_frequency_cell_size'];
@@ -93,6 +93,7 @@ export function aggregationRoutes(context: CatalogContext): FastifyPluginAsyncTy
       app.post(
         `${path}/aggregate`,
         {
+          preValidation: emptyBodyAsEmptySearch,
           schema: {
             summary: scoped
               ? 'Aggregate the items of a collection (JSON body)'

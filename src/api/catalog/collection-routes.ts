@@ -27,7 +27,7 @@ import {
   CollectionsSchema,
   errorResponses,
 } from './catalog-schemas.js';
-import { stringQuery } from './query-strings.js';
+import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
 import { createCollection } from './collection-transaction-routes.js';
 
 const CollectionInputSchema = Type.Object(
@@ -59,6 +59,7 @@ export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTyp
     app.post(
       '/collections',
       {
+        preValidation: emptyBodyAsEmptySearch,
         schema: {
           summary: 'Search collections, or create one (body of type Collection)',
           tags: ['Collections'],

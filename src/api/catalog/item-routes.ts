@@ -31,7 +31,7 @@ import {
   ItemSearchBodySchema,
   ItemSearchQuerySchema,
 } from './catalog-schemas.js';
-import { stringQuery } from './query-strings.js';
+import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
 
 export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -108,6 +108,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
     app.post(
       '/search',
       {
+        preValidation: emptyBodyAsEmptySearch,
         schema: {
           summary: 'Search items (JSON body)',
           tags: ['Item Search'],

@@ -167,6 +167,17 @@ describe('bad input (issue 2 point 5)', () => {
     );
   });
 
+  it('URLs the router rejects get the same JSON error body', async () => {
+    await expectError(`/api/collections/${'x'.repeat(1200)}`, 414, 'API_URI_TOO_LONG');
+    await expectError('/api/collections/%E0%A4%A', 400, 'API_INVALID_REQUEST');
+  });
+
+  it('a POST search without a body is the empty search', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/search' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().numberReturned).toBe(10);
+  });
+
   it('body too large → 413 API_PAYLOAD_TOO_LARGE', async () => {
     const ids = Array.from({ length: 120_000 }, (_, index) => `item-${index}`);
     await expectError(search({ ids }), 413, 'API_PAYLOAD_TOO_LARGE');

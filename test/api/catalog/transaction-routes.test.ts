@@ -45,7 +45,8 @@ describe('collection transactions', () => {
     expect(stored?.title).toBe('MNT v3');
     expect(stored).not.toHaveProperty('keywords');
 
-    expect((await app.inject({ method: 'DELETE', url: '/api/collections/mnt' })).statusCode).toBe(204);
+    const deleted = await app.inject({ method: 'DELETE', url: '/api/collections/mnt' });
+    expect(deleted.statusCode, deleted.body).toBe(204);
     expect(await store.getCollection('mnt')).toBeUndefined();
     expect((await app.inject({ method: 'DELETE', url: '/api/collections/mnt' })).statusCode).toBe(404);
   });
