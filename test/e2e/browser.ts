@@ -51,8 +51,15 @@ export async function screenshotNotBlank(page: Page, name: string): Promise<numb
   return colours;
 }
 
-/** Decodes an 8-bit RGB(A) non-interlaced PNG (what Chromium writes) and counts distinct sampled colours. */
-function sampleColours(png: Buffer): number {
+export interface DecodedPng {
+  width: number;
+  height: number;
+  channels: number;
+  pixels: Buffer;
+}
+
+/** Decodes an 8-bit RGB(A) non-interlaced PNG, which is what Chromium writes for screenshots. */
+export function decodePng(png: Buffer): DecodedPng {
   let offset = 8;
   let width = 0;
   let height = 0;
@@ -94,11 +101,22 @@ function sampleColours(png: Buffer): number {
       pixels[y * stride + x] = value & 0xff;
     }
   }
+  return { width, height, channels, pixels };
+}
+
+/** [r, g, b] of the pixel at (x, y). */
+export function pixelAt(image: DecodedPng, x: number, y: number): [number, number, number] {
+  const i = (Math.round(y) * image.width + Math.round(x)) * image.channels;
+  return [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
+}
+
+function sampleColours(png: Buffer): number {
+  const image = decodePng(png);
   const colours = new Set<number>();
-  for (let y = 0; y < height; y += 7) {
-    for (let x = 0; x < width; x += 7) {
-      const i = y * stride + x * channels;
-      colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+  for (let y = 0; y < image.height; y += 7) {
+    for (let x = 0; x < image.width; x += 7) {
+      const [r, g, b] = pixelAt(image, x, y);
+      colours.add((r << 16) | (g << 8) | b);
     }
   }
   return colours.size;

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { buildApp } from '../../src/api/build-app.js';
 import { portalPlugin } from '../../src/api/portal/portal-plugin.js';
 import type { StacCollection, StacItem } from '../../src/catalog/model/stac-types.js';
@@ -125,6 +126,16 @@ export function fixtureItems(): StacItem[] {
       ),
     );
   }
+  // Map tiles of the Hermitage items come from the test tile route below, one shade per date, so the viewer's
+  // layers, time slider and swipe can be tested without the raster engine.
+  items.forEach((it, i) => {
+    it.links.push({
+      rel: 'xyz',
+      href: `/test-tiles/${i}/{z}/{x}/{y}.png`,
+      type: 'image/png',
+      title: 'test tiles',
+    });
+  });
   for (let i = 0; i < 8; i++) {
     items.push(
       item(
@@ -176,6 +187,20 @@ export async function startPortalServer(): Promise<PortalServer> {
   await store.writeItems(fixtureItems(), 'insert');
   const app = buildApp({ catalog: store });
   await app.register(portalPlugin, { catalog: store, webRoot: WEB_ROOT });
+  app.get('/test-tiles/:shade/:z/:x/:y', async (request, reply) => {
+    const shade = Number((request.params as { shade: string }).shade);
+    const png = await sharp({
+      create: {
+        width: 256,
+        height: 256,
+        channels: 4,
+        background: { r: 20 * shade, g: 120, b: 255 - 20 * shade, alpha: 1 },
+      },
+    })
+      .png()
+      .toBuffer();
+    return reply.type('image/png').send(png);
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, store, url: address };
 }

@@ -36,6 +36,7 @@ const fr = {
   projection: 'Projection',
   notFound: 'Introuvable',
   language: 'English',
+  openViewer: 'Ouvrir dans le visualiseur cartographique',
 } as const;
 
 export type LandingKey = keyof typeof fr;
@@ -75,6 +76,7 @@ const en: Record<LandingKey, string> = {
   projection: 'Projection',
   notFound: 'Not found',
   language: 'Français',
+  openViewer: 'Open in the map viewer',
 };
 
 export const LANDING_MESSAGES: Record<LandingLanguage, Record<LandingKey, string>> = { fr, en };

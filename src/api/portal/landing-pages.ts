@@ -216,6 +216,13 @@ export function renderItemPage(
       </table>
     </section>
     ${mapPreview(item.geometry, item.bbox, tiles, m)}
+    <p>
+      <a
+        class="to-viewer"
+        href="${ctx.siteUrl}/viewer.html?item=${enc(collectionId)}/${enc(item.id)}&amp;lang=${ctx.lang}"
+        >${m.openViewer}</a
+      >
+    </p>
     <p><a href="${apiItemUrl}" type="application/geo+json">${m.metadataJson}</a></p>`;
   const switchLang = ctx.lang === 'fr' ? 'en' : 'fr';
   return page(ctx, title, itemToSchemaOrg(item, url, collectionUrl), body, `${url}?lang=${switchLang}`);
@@ -277,6 +284,13 @@ export function renderCollectionPage(
         : ''
     }
     ${mapPreview(bbox ? bboxPolygon(bbox) : null, bbox, tiles, m)}
+    <p>
+      <a
+        class="to-viewer"
+        href="${ctx.siteUrl}/viewer.html?collection=${enc(collection.id)}&amp;lang=${ctx.lang}"
+        >${m.openViewer}</a
+      >
+    </p>
     <section>
       <h2>${m.timeline}</h2>
       ${itemTimelineSvg(items, ctx.lang)}

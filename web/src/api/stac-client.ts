@@ -112,3 +112,40 @@ export async function listCollections(signal?: AbortSignal): Promise<StacCollect
   const result = await call<{ collections: StacCollectionSummary[] }>('/collections?limit=1000', {}, signal);
   return result.collections;
 }
+
+export function getItem(collectionId: string, itemId: string, signal?: AbortSignal): Promise<StacItem> {
+  return call<StacItem>(
+    `/collections/${encodeURIComponent(collectionId)}/items/${encodeURIComponent(itemId)}`,
+    {},
+    signal,
+  );
+}
+
+/** Every item of a collection in time order (at most `limit`), for the viewer's time slider. */
+export async function listCollectionItems(
+  collectionId: string,
+  limit = 500,
+  signal?: AbortSignal,
+): Promise<StacItem[]> {
+  const result = await searchItems(
+    { collections: [collectionId], sortby: [{ field: 'datetime', direction: 'asc' }], limit },
+    signal,
+  );
+  return result.features;
+}
+
+export interface PointResult {
+  values: (number | null)[];
+  bands?: string[];
+}
+
+/** Band values of an item's raster at a point (raster API), or an empty list outside the raster. */
+export async function pointValues(
+  item: StacItem,
+  lon: number,
+  lat: number,
+  signal?: AbortSignal,
+): Promise<PointResult> {
+  const path = `/collections/${encodeURIComponent(item.collection ?? '')}/items/${encodeURIComponent(item.id)}/point/${lon},${lat}`;
+  return call<PointResult>(path, {}, signal);
+}

@@ -4,7 +4,7 @@
  */
 import type { StacItem } from '../api/stac-client.js';
 import { h } from '../dom.js';
-import { formatDate, t } from '../i18n/i18n.js';
+import { formatDate, language, t } from '../i18n/i18n.js';
 import { itemKey } from '../map/search-map.js';
 
 export interface ResultListEvents {
@@ -59,6 +59,7 @@ export function renderResults(
           `${t('collection')} : `,
           collectionTitles.get(item.collection ?? '') ?? item.collection ?? '',
         ]),
+        h('a', { class: 'to-viewer', href: viewerHref([item]) }, [t('openViewer')]),
       ]),
     ]);
     card.addEventListener('mouseenter', () => events.onHover(key));
@@ -73,4 +74,12 @@ export function highlightResult(list: HTMLElement, key: string | undefined): voi
   for (const card of list.querySelectorAll<HTMLElement>('.result')) {
     card.classList.toggle('highlighted', card.dataset.key === key);
   }
+}
+
+/** The map viewer showing these items as layers. */
+export function viewerHref(items: StacItem[]): string {
+  const params = new URLSearchParams();
+  for (const item of items) params.append('item', `${item.collection ?? ''}/${item.id}`);
+  params.set('lang', language());
+  return `/viewer.html?${params}`;
 }

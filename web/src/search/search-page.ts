@@ -15,7 +15,7 @@ import { LANGUAGES, type Language } from '../i18n/messages.js';
 import { SearchMap, type Bbox } from '../map/search-map.js';
 import { findPlaces } from '../places/places.js';
 import { FACET_AGGREGATIONS, renderFacets } from './facet-panel.js';
-import { highlightResult, renderResults } from './result-list.js';
+import { highlightResult, renderResults, viewerHref } from './result-list.js';
 import { searchStateFromUrl, searchStateToUrl, type Facet, type SearchState } from './search-state.js';
 import { toSearchBody } from './stac-query.js';
 
@@ -130,6 +130,9 @@ export class SearchPage {
       },
     });
     this.map.setFootprints(page.features);
+    if (page.features.length) {
+      this.status.append(h('a', { class: 'to-viewer', href: viewerHref(page.features) }, [t('openViewer')]));
+    }
     this.renderPaging(page);
   }
 
