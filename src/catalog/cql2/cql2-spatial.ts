@@ -14,6 +14,8 @@ import IndexedPointInAreaLocator from 'jsts/org/locationtech/jts/algorithm/locat
 import Coordinate from 'jsts/org/locationtech/jts/geom/Coordinate.js';
 import Location from 'jsts/org/locationtech/jts/geom/Location.js';
 import type { Geometry, Position } from 'geojson';
+import { intersectsAreaWithoutSharedVertex, prepareArea } from './cql2-area-intersects.js';
+import type { PreparedArea } from './cql2-area-intersects.js';
 
 export type SpatialOperator =
   | 's_intersects'
@@ -52,6 +54,8 @@ export interface PreparedSpatialOperand {
   locator?: PointInAreaLocator;
   /** True when the operand is an axis-aligned rectangle equal to its envelope (e.g. a BBOX). */
   isRectangle: boolean;
+  /** Present when the operand is polygonal: edges for the exact intersects test. */
+  area?: PreparedArea;
 }
 
 const reader = new GeoJSONReader(new GeometryFactory());
@@ -113,7 +117,8 @@ export function prepareSpatialOperand(geometry: Geometry): PreparedSpatialOperan
   const isAreal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
   const locator = isAreal ? (new IndexedPointInAreaLocator(jsts as never) as PointInAreaLocator) : undefined;
   const envelope = envelopeOf(geometry);
-  return { geometry: jsts, envelope, locator, isRectangle: isAxisAlignedRectangle(geometry, envelope) };
+  const area = isAreal ? prepareArea(geometry) : undefined;
+  return { geometry: jsts, envelope, locator, area, isRectangle: isAxisAlignedRectangle(geometry, envelope) };
 }
 
 function isAxisAlignedRectangle(geometry: Geometry, envelope: Envelope): boolean {
@@ -156,17 +161,20 @@ function relateByVertices(
   if (b.isRectangle) {
     const [x0, y0, x1, y1] = b.envelope;
     if (op === 's_within') {
-      return envelope[0] > x0 && envelope[2] < x1 && envelope[1] > y0 && envelope[3] < y1 ? true : undefined;
+      if (envelope[0] > x0 && envelope[2] < x1 && envelope[1] > y0 && envelope[3] < y1) return true;
+    } else {
+      if (envelope[0] >= x0 && envelope[2] <= x1 && envelope[1] >= y0 && envelope[3] <= y1)
+        return !isDisjoint;
+      if (somePosition(a, (p) => p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1)) return !isDisjoint;
     }
-    if (envelope[0] >= x0 && envelope[2] <= x1 && envelope[1] >= y0 && envelope[3] <= y1) return !isDisjoint;
-    const hasVertexInside = somePosition(a, (p) => p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1);
-    return hasVertexInside ? !isDisjoint : undefined;
   }
   if (b.locator === undefined) return undefined;
   const locator = b.locator;
   const locate = (p: Position): number => locator.locate(new Coordinate(p[0], p[1]));
   if (op === 's_within') return somePosition(a, (p) => locate(p) === Location.EXTERIOR) ? false : undefined;
-  return somePosition(a, (p) => locate(p) !== Location.EXTERIOR) ? !isDisjoint : undefined;
+  if (somePosition(a, (p) => locate(p) !== Location.EXTERIOR)) return !isDisjoint;
+  if (b.area === undefined) return undefined;
+  return intersectsAreaWithoutSharedVertex(a, envelope, b.area) !== isDisjoint;
 }
 
 function envelopesIntersect(a: Envelope, b: Envelope): boolean {
