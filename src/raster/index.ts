@@ -28,3 +28,21 @@ export {
 export { readTile, chooseLevel, type ReadTileOptions, type TileData } from './tiles/tile-reader.js';
 export { resample, type ResamplingMethod, type ResampledPixels, type SourcePixels } from './warp/resample.js';
 export { createTransformer, type CoordinateTransformer } from './warp/coordinate-transformer.js';
+export { ReaderCache, type ReaderCacheOptions } from './cog/reader-cache.js';
+export { ItemTileRenderer, selectAssets, isGeoTiff, type TileStyle } from './render/item-tile-renderer.js';
+export {
+  parseBandExpression,
+  evaluateBandExpression,
+  bandNamesOf,
+  type ExpressionNode,
+} from './render/band-expression.js';
+export {
+  getColormap,
+  classificationColormap,
+  COLORMAP_NAMES,
+  type ClassificationClass,
+} from './render/colormaps.js';
+export { hillshade } from './render/hillshade.js';
+export { toRgba, type ColourOptions } from './render/tile-renderer.js';
+export { encodeImage, IMAGE_MEDIA_TYPES, type ImageFormat } from './render/image-encoder.js';
+export { zoomRange } from './tiles/zoom-range.js';

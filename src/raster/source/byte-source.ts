@@ -16,7 +16,7 @@ export interface ByteSource {
   /**
    * Reads every slice, in order. A slice reaching past the end of the resource returns the bytes that exist
    * (possibly none), as geotiff.js expects when it reads a fixed-size header from a tiny file.
-   * @throws RasterError `RASTER_SOURCE_UNAVAILABLE` when the resource cannot be read; an `AbortError` when `signal` aborts.
+   * @throws RasterError `RASTER_ASSET_NOT_FOUND` when it does not exist, `RASTER_SOURCE_UNAVAILABLE` when it cannot be read; an `AbortError` when `signal` aborts.
    */
   fetch(slices: ByteSlice[], signal?: AbortSignal): Promise<ArrayBuffer[]>;
   /** The resource size in bytes once known, else `null`. */

@@ -45,10 +45,8 @@ export class FileByteSource implements ByteSource {
       },
       (error: NodeJS.ErrnoException) => {
         this.handle = null;
-        throw new RasterError(
-          'RASTER_SOURCE_UNAVAILABLE',
-          `cannot open ${this.path}: ${error.code ?? error.message}`,
-        );
+        const code = error.code === 'ENOENT' ? 'RASTER_ASSET_NOT_FOUND' : 'RASTER_SOURCE_UNAVAILABLE';
+        throw new RasterError(code, `cannot open ${this.path}: ${error.code ?? error.message}`);
       },
     );
     return this.handle;

@@ -18,6 +18,8 @@ export interface ReadTileOptions {
   resampling?: ResamplingMethod;
   /** Output size in pixels (default: the set's tile size). */
   size?: number;
+  /** Extra pixels read around the tile on each side (for neighbourhood filters such as hillshade). */
+  buffer?: number;
   signal?: AbortSignal;
 }
 
@@ -54,14 +56,21 @@ export async function readTile(
     );
   }
   const bands = options.bands ?? info.bands.map((_, index) => index);
-  const size = options.size ?? set.tileSize;
+  const badBand = bands.find((band) => !Number.isInteger(band) || band < 0 || band >= info.bandCount);
+  if (badBand !== undefined) {
+    throw new RasterError(
+      'RASTER_BAND_OUT_OF_RANGE',
+      `band ${badBand + 1} does not exist: the raster has ${info.bandCount} band(s)`,
+      'bidx',
+    );
+  }
+  const buffer = options.buffer ?? 0;
+  const tileTransform = tileGeoTransform(set, tile, options.size ?? set.tileSize);
+  const size = (options.size ?? set.tileSize) + 2 * buffer;
   const method = options.resampling ?? 'nearest';
-  const coordinates = mapPixelCentres(
-    tileGeoTransform(set, tile, size),
-    size,
-    size,
-    createTransformer(set.epsg, info.epsg),
-  );
+  tileTransform[0] -= buffer * tileTransform[1];
+  tileTransform[3] -= buffer * tileTransform[5];
+  const coordinates = mapPixelCentres(tileTransform, size, size, createTransformer(set.epsg, info.epsg));
   const empty = (): TileData => ({
     width: size,
     height: size,

@@ -31,10 +31,10 @@ describe('FileByteSource', () => {
     await source.close();
   });
 
-  it('reports a missing file as RASTER_SOURCE_UNAVAILABLE', async () => {
+  it('reports a missing file as RASTER_ASSET_NOT_FOUND', async () => {
     const source = new FileByteSource('/nonexistent/file.tif');
     await expect(source.fetch([{ offset: 0, length: 1 }])).rejects.toMatchObject({
-      code: 'RASTER_SOURCE_UNAVAILABLE',
+      code: 'RASTER_ASSET_NOT_FOUND',
     });
   });
 

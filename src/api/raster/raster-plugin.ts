@@ -1,0 +1,51 @@
+/**
+ * The raster capability over HTTP: XYZ tiles, TileJSON and raster info for every GeoTIFF asset of catalogue
+ * items, relative to the prefix the plugin is registered with (`/api`):
+ *
+ * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/{z}/{x}/{y}[.png|.webp]`
+ * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/tilejson.json`
+ * - `GET /collections/{c}/items/{i}/raster/info`
+ *
+ * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
+ *
+ * @example
+ * await app.register(rasterPlugin, {
+ *   prefix: '/api',
+ *   getItem: (collectionId, itemId) => store.getItem(collectionId, itemId),
+ *   resolveAssetHref: (href) => resolveAgainstDataDir(href),
+ * });
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { StacItem } from '../../catalog/model/stac-types.js';
+import { ReaderCache } from '../../raster/cog/reader-cache.js';
+import { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
+import { registerRasterErrorHandling } from './raster-error-status.js';
+import { tileRoutes } from './tile-routes.js';
+
+export interface RasterPluginOptions {
+  /** Looks an item up in the catalogue; undefined when it does not exist. */
+  readonly getItem: (collectionId: string, itemId: string) => Promise<StacItem | undefined>;
+  /**
+   * Turns an asset href into what the engine opens: an absolute file path, a `file:` URL or an http(s) URL.
+   * Relative hrefs are resolved here (and must be kept inside the data directory by this function).
+   */
+  readonly resolveAssetHref: (href: string) => string;
+  /** Open readers and cached blocks; one is created when absent. The plugin closes only its own. */
+  readonly readerCache?: ReaderCache;
+}
+
+export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app, options) => {
+  registerRasterErrorHandling(app);
+  const readers = options.readerCache ?? new ReaderCache();
+  if (!options.readerCache) app.addHook('onClose', () => readers.close());
+  const renderer = new ItemTileRenderer((asset, signal) =>
+    readers.open(options.resolveAssetHref(asset.href), signal),
+  );
+  await app.register(
+    tileRoutes({
+      getItem: options.getItem,
+      renderer,
+      openAsset: (href) => readers.open(options.resolveAssetHref(href)),
+    }),
+  );
+};

@@ -1,0 +1,168 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { StacItem } from '../../catalog/model/stac-types.js';
+import type { CogReader } from '../../raster/cog/cog-reader.js';
+import { RasterError } from '../../raster/raster-errors.js';
+import { IMAGE_MEDIA_TYPES, type ImageFormat } from '../../raster/render/image-encoder.js';
+import { isGeoTiff, selectAssets, type ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
+import { getTileMatrixSet } from '../../raster/tiles/tile-matrix-set.js';
+import { zoomRange } from '../../raster/tiles/zoom-range.js';
+import { createTransformer } from '../../raster/warp/coordinate-transformer.js';
+import { parseTileStyle, TileQuerySchema, type TileQuery } from './tile-query.js';
+
+interface TileRoutesOptions {
+  getItem: (collectionId: string, itemId: string) => Promise<StacItem | undefined>;
+  renderer: ItemTileRenderer;
+  openAsset: (href: string) => Promise<CogReader>;
+}
+
+const ItemParams = Type.Object({ collectionId: Type.String(), itemId: Type.String() });
+const TileParams = Type.Object({
+  collectionId: Type.String(),
+  itemId: Type.String(),
+  tileMatrixSetId: Type.String({ maxLength: 100 }),
+  z: Type.String({ pattern: '^\\d{1,2}$' }),
+  x: Type.String({ pattern: '^\\d{1,9}$' }),
+  y: Type.String({
+    pattern: '^\\d{1,9}(\\.(png|webp))?$',
+    description: 'row, with an optional .png or .webp extension',
+  }),
+});
+const TileJsonParams = Type.Object({
+  collectionId: Type.String(),
+  itemId: Type.String(),
+  tileMatrixSetId: Type.String(),
+});
+const ErrorSchema = Type.Object({
+  code: Type.String(),
+  description: Type.String(),
+  location: Type.Optional(Type.String()),
+});
+
+/** Tile, TileJSON and info routes (see raster-plugin.ts). */
+export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
+  const findItem = async (collectionId: string, itemId: string): Promise<StacItem> => {
+    const item = await options.getItem(collectionId, itemId);
+    if (!item)
+      throw new RasterError(
+        'RASTER_ITEM_NOT_FOUND',
+        `item "${itemId}" not found in collection "${collectionId}"`,
+      );
+    return item;
+  };
+
+  return async (app) => {
+    app.get<{ Params: typeof TileParams.static; Querystring: TileQuery }>(
+      '/collections/:collectionId/items/:itemId/tiles/:tileMatrixSetId/:z/:x/:y',
+      {
+        schema: {
+          summary: 'A map tile of an item asset (PNG or WebP)',
+          params: TileParams,
+          querystring: TileQuerySchema,
+          response: { 400: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const { collectionId, itemId, tileMatrixSetId } = request.params;
+        const [row, extension] = request.params.y.split('.');
+        const format = (extension ?? 'png') as ImageFormat;
+        const set = getTileMatrixSet(tileMatrixSetId);
+        const style = parseTileStyle(request.query);
+        const item = await findItem(collectionId, itemId);
+        const signal = abortOnDisconnect(reply);
+        const tile = { z: Number(request.params.z), x: Number(request.params.x), y: Number(row) };
+        const image = await options.renderer.renderTile(item, set, tile, style, format, signal);
+        return reply
+          .type(IMAGE_MEDIA_TYPES[format])
+          .header('Cache-Control', 'public, max-age=3600')
+          .send(image);
+      },
+    );
+
+    app.get<{ Params: typeof TileJsonParams.static; Querystring: TileQuery }>(
+      '/collections/:collectionId/items/:itemId/tiles/:tileMatrixSetId/tilejson.json',
+      {
+        schema: {
+          summary: 'TileJSON 3.0 of an item asset layer',
+          params: TileJsonParams,
+          querystring: TileQuerySchema,
+          response: { 400: ErrorSchema, 404: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const { collectionId, itemId, tileMatrixSetId } = request.params;
+        const set = getTileMatrixSet(tileMatrixSetId);
+        const style = parseTileStyle(request.query);
+        const item = await findItem(collectionId, itemId);
+        const [key] = selectAssets(item, style.assets);
+        const reader = await options.openAsset(item.assets[key].href);
+        const { minZoom, maxZoom } = zoomRange(reader.info, set);
+        const bounds = item.bbox?.length === 4 ? item.bbox : boundsOf(reader);
+        const query = request.url.includes('?') ? `?${request.url.split('?')[1]}` : '';
+        const base = `${request.protocol}://${request.host}${request.url.split('?')[0].replace(/\/tilejson\.json$/, '')}`;
+        return {
+          tilejson: '3.0.0',
+          name: `${collectionId}/${itemId}`,
+          scheme: 'xyz',
+          tiles: [`${base}/{z}/{x}/{y}.png${query}`],
+          minzoom: minZoom,
+          maxzoom: maxZoom,
+          bounds,
+          center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.min(maxZoom, minZoom + 2)],
+        };
+      },
+    );
+
+    app.get<{ Params: typeof ItemParams.static }>(
+      '/collections/:collectionId/items/:itemId/raster/info',
+      {
+        schema: {
+          summary: 'Size, bands, data type, CRS and overviews of the GeoTIFF assets of an item',
+          params: ItemParams,
+        },
+      },
+      async (request) => {
+        const item = await findItem(request.params.collectionId, request.params.itemId);
+        const entries = Object.entries(item.assets).filter(([, asset]) => isGeoTiff(asset));
+        const infos = await Promise.all(
+          entries.map(async ([key, asset]) => {
+            const { info } = await options.openAsset(asset.href);
+            const { colormap, ...rest } = info;
+            return [
+              key,
+              {
+                ...rest,
+                nodata: Number.isNaN(info.nodata) ? 'nan' : info.nodata,
+                hasColormap: colormap !== null,
+              },
+            ];
+          }),
+        );
+        return Object.fromEntries(infos);
+      },
+    );
+  };
+}
+
+/** An AbortSignal that fires when the client goes away before the reply is written. */
+function abortOnDisconnect(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** WGS 84 bounds of a raster from its four corners. */
+function boundsOf(reader: CogReader): [number, number, number, number] {
+  const {
+    geoTransform: [x0, a, , y0, , e],
+    width,
+    height,
+    epsg,
+  } = reader.info;
+  const xs = Float64Array.of(x0, x0 + width * a, x0, x0 + width * a);
+  const ys = Float64Array.of(y0, y0, y0 + height * e, y0 + height * e);
+  createTransformer(epsg ?? 4326, 4326)(xs, ys);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}

@@ -1,0 +1,209 @@
+import type { StacAsset, StacItem } from '../../catalog/model/stac-types.js';
+import type { CogReader } from '../cog/cog-reader.js';
+import { RasterError } from '../raster-errors.js';
+import { readTile, type TileData } from '../tiles/tile-reader.js';
+import { resolutionAt, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
+import type { ResamplingMethod } from '../warp/resample.js';
+import { bandNamesOf, evaluateBandExpression, parseBandExpression } from './band-expression.js';
+import { classificationColormap, getColormap, type ClassificationClass } from './colormaps.js';
+import { hillshade } from './hillshade.js';
+import { encodeImage, type ImageFormat } from './image-encoder.js';
+import { autoRescale } from './rescale-defaults.js';
+import { toRgba, type ColourOptions } from './tile-renderer.js';
+
+/** What to draw from an item: which assets and bands, and how to colour them. */
+export interface TileStyle {
+  /** Asset keys; default: the first GeoTIFF data asset. */
+  assets?: string[];
+  /** 1-based band indexes read from every asset (default all). */
+  bidx?: number[];
+  /** Band math over `b1…bN` (bands of the selected assets, in order), `<asset>` or `<asset>_b<N>`. */
+  expression?: string;
+  /** [min, max] per output band. */
+  rescale?: [number, number][];
+  /** viridis, terrain, greys, rdylgn, or `classification` (the asset's classification:classes). */
+  colormapName?: string;
+  resampling?: ResamplingMethod;
+  algorithm?: 'hillshade';
+  azimuth?: number;
+  altitude?: number;
+  zFactor?: number;
+  tileSize?: number;
+}
+
+/** The raster data behind a tile, before colouring. */
+interface TileValues {
+  bands: Float64Array[];
+  mask: Uint8Array;
+  /** True when values are already 0…255 (hillshade) and need no stretch. */
+  isByte: boolean;
+}
+
+/**
+ * Renders XYZ tiles of STAC item assets: selects assets and bands, evaluates an expression or a hillshade,
+ * stretches, colours (named or classification colormaps, or the file's own palette) and encodes PNG/WebP.
+ * No HTTP here: `src/api/raster` maps requests to calls.
+ */
+export class ItemTileRenderer {
+  constructor(private readonly openAsset: (asset: StacAsset, signal?: AbortSignal) => Promise<CogReader>) {}
+
+  /** Renders one tile as an encoded image. */
+  async renderTile(
+    item: StacItem,
+    set: TileMatrixSet,
+    tile: TileAddress,
+    style: TileStyle,
+    format: ImageFormat,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    const size = style.tileSize ?? set.tileSize;
+    const keys = selectAssets(item, style.assets);
+    const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
+    const values = await this.tileValues(keys, readers, set, tile, style, size, signal);
+    const colour: ColourOptions = { rescale: style.rescale ?? [] };
+    if (!style.rescale) {
+      colour.rescale = values.isByte
+        ? [[0, 255]]
+        : style.expression
+          ? [[-1, 1]]
+          : await autoRescale(readers[0], item.assets[keys[0]]);
+    }
+    if (style.colormapName === 'classification')
+      colour.colormap = classificationColormap(classesOf(item.assets[keys[0]]));
+    else if (style.colormapName) colour.colormap = getColormap(style.colormapName);
+    else if (values.bands.length === 1 && readers[0].info.colormap && !style.expression && !values.isByte) {
+      colour.colormap = paletteColormap(readers[0].info.colormap);
+    }
+    if (values.bands.length > 4) {
+      throw new RasterError(
+        'RASTER_INVALID_PARAMETER',
+        `${values.bands.length} bands selected: a tile shows 1 to 4 (use bidx)`,
+        'bidx',
+      );
+    }
+    return encodeImage(toRgba(values.bands, values.mask, colour), size, size, format);
+  }
+
+  private async tileValues(
+    keys: string[],
+    readers: CogReader[],
+    set: TileMatrixSet,
+    tile: TileAddress,
+    style: TileStyle,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<TileValues> {
+    const bands = (style.bidx ?? []).map((index) => index - 1);
+    const buffer = style.algorithm === 'hillshade' ? 1 : 0;
+    const tiles: TileData[] = await Promise.all(
+      readers.map((reader) =>
+        readTile(reader, set, tile, {
+          bands: bands.length > 0 ? bands : undefined,
+          resampling: style.resampling ?? (style.algorithm === 'hillshade' ? 'bilinear' : 'nearest'),
+          size,
+          buffer,
+          signal,
+        }),
+      ),
+    );
+    const mask = tiles.reduce(
+      (common, data) => common.map((value, p) => Math.min(value, data.mask[p])),
+      tiles[0].mask,
+    );
+    if (style.algorithm === 'hillshade') {
+      const [cellWidth, cellHeight] = groundCellSize(set, tile, size);
+      const shaded = hillshade(tiles[0].bands[0], mask, size, size, cellWidth, cellHeight, style);
+      return { bands: [Float64Array.from(shaded.values)], mask: shaded.mask, isByte: true };
+    }
+    if (!style.expression) return { bands: tiles.flatMap((data) => data.bands), mask, isByte: false };
+    const named = new Map<string, Float64Array>();
+    let global = 0;
+    tiles.forEach((data, a) => {
+      data.bands.forEach((band, b) => {
+        const bandNumber = bands.length > 0 ? bands[b] + 1 : b + 1;
+        named.set(`b${++global}`, band);
+        named.set(`${keys[a]}_b${bandNumber}`, band);
+        if (b === 0) named.set(keys[a], band);
+      });
+    });
+    const outputs = style.expression.split(';').map((text) => {
+      const tree = parseBandExpression(text);
+      const unknown = bandNamesOf(tree).filter((name) => !named.has(name));
+      if (unknown.length > 0) {
+        throw new RasterError(
+          'RASTER_INVALID_EXPRESSION',
+          `unknown band ${unknown.map((name) => `"${name}"`).join(', ')} in "${text}": use b1…b${global}, an asset key or <asset>_b<N>`,
+          'expression',
+        );
+      }
+      return evaluateBandExpression(tree, named, mask);
+    });
+    const combined = outputs.reduce(
+      (common, output) => common.map((value, p) => Math.min(value, output.mask[p])),
+      mask,
+    );
+    return { bands: outputs.map((output) => output.values), mask: combined, isByte: false };
+  }
+}
+
+/** The assets to draw: the requested keys (checked), else the first GeoTIFF asset with role data, else any GeoTIFF. */
+export function selectAssets(item: StacItem, requested?: string[]): string[] {
+  if (requested && requested.length > 0) {
+    for (const key of requested) {
+      if (!item.assets[key]) {
+        const known = Object.keys(item.assets).join(', ');
+        throw new RasterError(
+          'RASTER_ASSET_NOT_FOUND',
+          `item "${item.id}" has no asset "${key}" (assets: ${known})`,
+          'assets',
+        );
+      }
+    }
+    return requested;
+  }
+  const entries = Object.entries(item.assets).filter(([, asset]) => isGeoTiff(asset));
+  const data = entries.find(([, asset]) => asset.roles?.includes('data')) ?? entries[0];
+  if (!data)
+    throw new RasterError('RASTER_ASSET_NOT_FOUND', `item "${item.id}" has no GeoTIFF asset`, 'assets');
+  return [data[0]];
+}
+
+/** Whether an asset is a GeoTIFF/COG (by media type, else by file extension). */
+export function isGeoTiff(asset: StacAsset): boolean {
+  if (asset.type) return /image\/tiff/i.test(asset.type);
+  return /\.tiff?$/i.test(asset.href.split('?')[0]);
+}
+
+function classesOf(asset: StacAsset): ClassificationClass[] {
+  const bands = (asset['raster:bands'] ?? asset.bands) as Record<string, unknown>[] | undefined;
+  const classes = (asset['classification:classes'] ?? bands?.[0]?.['classification:classes']) as
+    ClassificationClass[] | undefined;
+  if (!Array.isArray(classes) || classes.length === 0) {
+    throw new RasterError(
+      'RASTER_INVALID_PARAMETER',
+      'colormap "classification" needs classification:classes on the asset',
+      'colormap_name',
+    );
+  }
+  return classes;
+}
+
+function paletteColormap(palette: Uint8Array): Map<number, [number, number, number, number]> {
+  const table = new Map<number, [number, number, number, number]>();
+  for (let i = 0; i < 256; i++)
+    table.set(i, [palette[i * 4], palette[i * 4 + 1], palette[i * 4 + 2], palette[i * 4 + 3]]);
+  return table;
+}
+
+/** Ground size in metres of a tile pixel at the tile's centre latitude (for slopes). */
+function groundCellSize(set: TileMatrixSet, tile: TileAddress, size: number): [number, number] {
+  const cell = (resolutionAt(set, tile.z) * set.tileSize) / size;
+  if (set.epsg === 3857) {
+    const y = set.origin[1] - (tile.y + 0.5) * resolutionAt(set, tile.z) * set.tileSize;
+    const latitude = 2 * Math.atan(Math.exp(y / 6378137)) - Math.PI / 2;
+    return [cell * Math.cos(latitude), cell * Math.cos(latitude)];
+  }
+  const latitude =
+    ((set.origin[1] - (tile.y + 0.5) * resolutionAt(set, tile.z) * set.tileSize) * Math.PI) / 180;
+  return [cell * 111320 * Math.cos(latitude), cell * 110574];
+}
