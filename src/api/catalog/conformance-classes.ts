@@ -28,7 +28,6 @@ const FILTER = [
   `${OGC}/ogcapi-features-3/1.0/conf/filter`,
   `${OGC}/ogcapi-features-3/1.0/conf/features-filter`,
   `${OGC}/ogcapi-features-3/1.0/conf/queryables`,
-  `${OGC}/ogcapi-features-3/1.0/conf/queryables-query-parameters`,
   `${STAC}/v1.0.0-rc.2/item-search#filter`,
   `${CQL2}/cql2-text`,
   `${CQL2}/cql2-json`,
