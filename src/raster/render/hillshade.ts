@@ -35,7 +35,8 @@ export function hillshade(
       const dzdx = (c + 2 * f + i - (a + 2 * d + g)) / (8 * cellWidth);
       const dzdy = (g + 2 * h + i - (a + 2 * b + c)) / (8 * cellHeight);
       const slope = Math.atan(Math.hypot(dzdx, dzdy));
-      const aspect = Math.atan2(dzdy, -dzdx);
+      // Rows run south: gdaldem divides by its negative north–south resolution, hence −dz/dy here.
+      const aspect = Math.atan2(-dzdy, -dzdx);
       const shade =
         Math.sin(altitude) * Math.cos(slope) +
         Math.cos(altitude) * Math.sin(slope) * Math.cos(azimuth - Math.PI / 2 - aspect);
