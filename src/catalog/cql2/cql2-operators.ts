@@ -5,9 +5,12 @@
  */
 import { TEMPORAL_OPERATORS } from './cql2-temporal.js';
 
+/** Binary comparisons (clause 7.4). */
 export const COMPARISON_OPERATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+/** Arithmetic operators (clause 7.10). */
 export const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%', 'div', '^']);
-export const LOGICAL_OPERATORS = new Set(['and', 'or', 'not']);
+const LOGICAL_OPERATORS = new Set(['and', 'or', 'not']);
+/** Spatial functions (clause 7.8). */
 export const SPATIAL_OPERATORS = new Set([
   's_intersects',
   's_equals',
@@ -18,7 +21,9 @@ export const SPATIAL_OPERATORS = new Set([
   's_crosses',
   's_contains',
 ]);
+/** Temporal functions (clause 7.9). */
 export const TEMPORAL_OPERATOR_SET = new Set<string>(TEMPORAL_OPERATORS);
+/** Array functions (clause 7.11). */
 export const ARRAY_OPERATORS = new Set(['a_equals', 'a_contains', 'a_containedBy', 'a_overlaps']);
 
 /** Operators written as function calls in CQL2-Text and their exact argument count. */
@@ -31,7 +36,7 @@ export const FUNCTION_STYLE_ARITY: Record<string, number> = {
 };
 
 /** Every standard operator name; anything else in `op` is a (custom) function call. */
-export const STANDARD_OPERATORS = new Set<string>([
+const STANDARD_OPERATORS = new Set<string>([
   ...COMPARISON_OPERATORS,
   ...ARITHMETIC_OPERATORS,
   ...LOGICAL_OPERATORS,

@@ -240,11 +240,6 @@ function relatePointToArea(op: SpatialOperator, location: number): boolean | und
   }
 }
 
-/** Evaluates `op(a, b)` on two GeoJSON geometries. */
-export function relateGeometries(op: SpatialOperator, a: Geometry, b: Geometry): boolean {
-  return relateToPrepared(op, a, prepareSpatialOperand(b));
-}
-
 /** The geometry of a GeoJSON Geometry or Feature value; undefined when `value` is neither. */
 export function asGeoJsonGeometry(value: unknown): Geometry | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

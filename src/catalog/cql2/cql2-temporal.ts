@@ -116,7 +116,7 @@ export const TEMPORAL_RELATIONS: Record<Exclude<TemporalOperator, 't_disjoint'>,
 };
 
 /** Compares two numbers with a CQL2 comparison operator. */
-export function compareNumbers(a: number, cmp: TemporalCondition['cmp'], b: number): boolean {
+function compareNumbers(a: number, cmp: TemporalCondition['cmp'], b: number): boolean {
   switch (cmp) {
     case '<':
       return a < b;

@@ -7,6 +7,7 @@ import type { Geometry } from 'geojson';
 import { asGeoJsonGeometry } from './cql2-spatial.js';
 import { cql2InstantToMillis } from './cql2-temporal.js';
 
+/** A closed time interval in epoch milliseconds (±Infinity for open ends); an instant has start = end. */
 export class TemporalValue {
   constructor(
     readonly start: number,
@@ -18,10 +19,12 @@ export class TemporalValue {
   }
 }
 
+/** A GeoJSON geometry operand. */
 export class GeometryValue {
   constructor(readonly geometry: Geometry) {}
 }
 
+/** Any runtime value; `null` is SQL's unknown. */
 export type Cql2Value =
   null | string | number | boolean | TemporalValue | GeometryValue | Cql2Value[] | object;
 

@@ -51,7 +51,7 @@ export function evaluateConstant(expr: Cql2Expression): unknown {
 }
 
 /** The SQL operand for a scalar literal value. */
-export function literalOperand(value: unknown): SqlOperand | undefined {
+function literalOperand(value: unknown): SqlOperand | undefined {
   if (value === null) return { sql: 'NULL', params: [], type: 'null', constant: { value } };
   if (typeof value === 'string') return { sql: '?', params: [value], type: 'string', constant: { value } };
   if (typeof value === 'number') return { sql: '?', params: [value], type: 'number', constant: { value } };
@@ -115,7 +115,7 @@ export function requireType(operand: SqlOperand, allowed: OperandType[], usedBy:
   }
 }
 
-export function describeOperand(operand: SqlOperand): string {
+function describeOperand(operand: SqlOperand): string {
   if (operand.constant !== undefined) return `the ${operand.type} ${JSON.stringify(operand.constant.value)}`;
   return `a value of type ${operand.type}`;
 }
