@@ -26,7 +26,8 @@ Loads STAC collections and items into the catalogue. A source is:
     collection.json path, or an http(s) URL; child and item links are followed;
   - an ItemCollection (GeoJSON FeatureCollection of items), a STAC API items page (next links are
     followed), a single item, or a JSON array of items or collections;
-  - NDJSON (.ndjson, .jsonl): one item or collection per line.
+  - NDJSON (.ndjson, .jsonl): one item or collection per line;
+  - a plain folder (no catalog.json): every .json and .ndjson file in it, sub-folders included.
 Collections are written before their items. Invalid objects are listed with their location and the
 reason, and the rest still goes in. Items are written in batches, one transaction each.
 

@@ -1,8 +1,11 @@
 /**
- * One entry point for every kind of STAC source: a static catalog (folder, catalog.json or collection.json,
+ * One entry point for every kind of STAC source: a static catalog (folder with a catalog.json or collection.json,
  * local or http), an ItemCollection or STAC API items page (following GET `next` links on the same http origin),
- * a single item, a JSON array of items or collections, an API `/collections` response, or NDJSON.
+ * a single item, a JSON array of items or collections, an API `/collections` response, NDJSON, or a plain folder
+ * of such files.
  */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { FournaiseError } from '../../core/fournaise-error.js';
 import { readNdjson } from './ndjson-reader.js';
 import { displayLocation, isLocalDirectory, resolveHref, toSourceUrl } from './resource-location.js';
@@ -24,6 +27,11 @@ export interface ReadSourceOptions {
   signal?: AbortSignal;
   /** Folder and relative paths are resolved against this directory (default: the process's). */
   cwd?: string;
+  /**
+   * Documents already read (URLs without fragment), shared between the files of a plain folder so that an item
+   * reached through a collection's links is not read again as a file of its own.
+   */
+  visited?: Set<string>;
 }
 
 const NDJSON_NAME = /\.(ndjson|jsonl|geojsonl|geojsons)$/i;
@@ -45,11 +53,7 @@ export async function* readStacSource(
   if (await isLocalDirectory(url)) {
     const entry = await findFolderEntry(url);
     if (!entry) {
-      yield {
-        kind: 'problem',
-        origin: { location: displayLocation(url) },
-        message: `folder has neither ${FOLDER_ENTRY_FILES.join(' nor ')}`,
-      };
+      yield* readLooseFiles(url, options);
       return;
     }
     url = entry;
@@ -73,6 +77,36 @@ async function* readNdjsonReportingFailure(
   }
 }
 
+const LOOSE_FILE_NAME = /\.(json|geojson|ndjson|jsonl|geojsonl|geojsons)$/i;
+
+/**
+ * A folder that is not a static catalog: every STAC file in it and its sub-folders (hidden ones skipped),
+ * in name order, each read as a source of its own.
+ */
+async function* readLooseFiles(folder: URL, options: ReadSourceOptions): AsyncGenerator<StacSourceEntry> {
+  const root = displayLocation(folder);
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && LOOSE_FILE_NAME.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter(
+      (path) =>
+        !relative(root, path)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
+    .sort();
+  if (files.length === 0) {
+    yield {
+      kind: 'problem',
+      origin: { location: root },
+      message: `folder has neither ${FOLDER_ENTRY_FILES.join(' nor ')} nor any .json or .ndjson file`,
+    };
+    return;
+  }
+  const shared = { ...options, visited: options.visited ?? new Set<string>() };
+  for (const file of files) yield* readStacSource(file, shared);
+}
+
 async function findFolderEntry(folder: URL): Promise<URL | undefined> {
   const base = new URL(folder.href.endsWith('/') ? folder.href : `${folder.href}/`);
   for (const name of FOLDER_ENTRY_FILES) {
@@ -83,7 +117,6 @@ async function findFolderEntry(folder: URL): Promise<URL | undefined> {
 }
 
 async function isLocalFile(url: URL): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
   return stat(url).then(
     (stats) => stats.isFile(),
     () => false,
@@ -91,7 +124,7 @@ async function isLocalFile(url: URL): Promise<boolean> {
 }
 
 async function* readJsonSource(first: URL, options: ReadSourceOptions): AsyncGenerator<StacSourceEntry> {
-  const visited = new Set<string>();
+  const visited = options.visited ?? new Set<string>();
   let url: URL | undefined = first;
   // A STAC API items or collections response may be paged: follow GET `next` links.
   while (url && !visited.has(url.href)) {

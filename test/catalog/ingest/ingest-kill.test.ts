@@ -70,57 +70,69 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-describe('ingest killed with SIGKILL', () => {
-  it('leaves only whole batches of complete, intact items', async () => {
-    const dataDir = join(dir, 'data');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'ingest',
-        '--data-dir',
-        dataDir,
-        '--batch-size',
-        String(BATCH_SIZE),
-        '--progress-interval',
-        '0',
-        join(dir, 'items.ndjson'),
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let seenWritten = 0;
-    const exited = new Promise<NodeJS.Signals | null>((done) =>
-      child.on('exit', (_code, signal) => done(signal)),
-    );
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      for (const match of text.matchAll(/([\d,]+) items /g))
-        seenWritten = Math.max(seenWritten, Number(match[1].replace(/,/g, '')));
-      if (seenWritten >= KILL_AFTER && child.exitCode === null) child.kill('SIGKILL');
-    });
-    const signal = await exited;
-    expect(signal, 'the ingest finished before it could be killed').toBe('SIGKILL');
-
-    const store = openSqliteCatalogStore({ dataDir });
-    try {
-      const stored: StacItem[] = [];
-      let token: string | undefined;
-      do {
-        const page = await store.search({ collections: ['kill-test'], limit: 5000, token });
-        stored.push(...page.items);
-        token = page.next;
-      } while (token);
-      expect(stored.length).toBeGreaterThanOrEqual(seenWritten);
-      expect(stored.length).toBeLessThan(ITEM_COUNT);
-      expect(stored.length % BATCH_SIZE).toBe(0);
-      for (const item of stored) {
-        const index = Number(item.id.slice('item-'.length));
-        expect(item).toEqual({ ...sourceItem(index), links: [storedCollectionLink('kill-test')] });
-      }
-    } finally {
-      await store.close();
+/** Starts `fournaise ingest` and sends `signal` once its progress shows KILL_AFTER items written. */
+async function interruptIngest(dataDir: string, signal: NodeJS.Signals) {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'ingest', '--data-dir', dataDir];
+  args.push('--batch-size', String(BATCH_SIZE), '--progress-interval', '0', join(dir, 'items.ndjson'));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let seenWritten = 0;
+  let stderr = '';
+  let sent = false;
+  const exited = new Promise<{ code: number | null; received: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, received) => done({ code, received })),
+  );
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    stderr += text;
+    for (const match of text.matchAll(/([\d,]+) items /g)) {
+      seenWritten = Math.max(seenWritten, Number(match[1].replace(/,/g, '')));
     }
+    if (seenWritten >= KILL_AFTER && !sent) {
+      sent = true;
+      child.kill(signal);
+    }
+  });
+  const { code, received } = await exited;
+  return { code, received, seenWritten, stderr, sent };
+}
+
+/** Checks the store after an interrupted ingest: whole batches only, each item equal to its source. */
+async function expectWholeBatchesOfIntactItems(dataDir: string, seenWritten: number): Promise<void> {
+  const store = openSqliteCatalogStore({ dataDir });
+  try {
+    const stored: StacItem[] = [];
+    let token: string | undefined;
+    do {
+      const page = await store.search({ collections: ['kill-test'], limit: 5000, token });
+      stored.push(...page.items);
+      token = page.next;
+    } while (token);
+    expect(stored.length).toBeGreaterThanOrEqual(seenWritten);
+    expect(stored.length).toBeLessThan(ITEM_COUNT);
+    expect(stored.length % BATCH_SIZE).toBe(0);
+    for (const item of stored) {
+      const index = Number(item.id.slice('item-'.length));
+      expect(item).toEqual({ ...sourceItem(index), links: [storedCollectionLink('kill-test')] });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+describe('ingest interrupted', () => {
+  it('by SIGKILL leaves only whole batches of complete, intact items', async () => {
+    const dataDir = join(dir, 'killed');
+    const run = await interruptIngest(dataDir, 'SIGKILL');
+    expect(run.received, 'the ingest finished before it could be killed').toBe('SIGKILL');
+    await expectWholeBatchesOfIntactItems(dataDir, run.seenWritten);
+  });
+
+  it('by SIGINT stops between batches, says so, and exits 130', async () => {
+    const dataDir = join(dir, 'interrupted');
+    const run = await interruptIngest(dataDir, 'SIGINT');
+    expect(run.sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('fournaise ingest: interrupted; what was committed before stays');
+    await expectWholeBatchesOfIntactItems(dataDir, run.seenWritten);
   });
 });

@@ -153,11 +153,38 @@ describe('folder without a catalog', () => {
   beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'fournaise-reader-'))));
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  it('says which entry files it looked for', async () => {
+  it('says what it looked for when the folder holds no STAC file', async () => {
     const [entry] = await readAll(dir);
     expect(entry).toMatchObject({
       kind: 'problem',
-      message: 'folder has neither catalog.json nor collection.json',
+      message: 'folder has neither catalog.json nor collection.json nor any .json or .ndjson file',
     });
+  });
+
+  it('reads every .json and .ndjson file in name order, sub-folders included, hidden ones skipped', async () => {
+    const { cp, mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'b-items'));
+    await mkdir(join(dir, '.cache'));
+    await cp(join(FIXTURES, 'stac-spec-v1.1.0/simple-item.json'), join(dir, 'b-items/simple-item.json'));
+    await cp(
+      join(FIXTURES, 'stac-spec-v1.1.0/collection-only/collection.json'),
+      join(dir, 'a-collection.json'),
+    );
+    await cp(join(FIXTURES, 'items-with-problems.ndjson'), join(dir, '.cache/ignored.ndjson'));
+    await writeFile(join(dir, 'notes.txt'), 'not STAC');
+    // A collection next to its item files: the items are read once, through the collection's links.
+    await mkdir(join(dir, 'c'));
+    for (const name of ['collection.json', 'simple-item.json', 'core-item.json', 'extended-item.json']) {
+      await cp(join(FIXTURES, 'stac-spec-v1.1.0', name), join(dir, 'c', name));
+    }
+    const entries = await readAll(dir);
+    expect(entries.map((e) => `${e.kind} ${e.origin.location}`)).toEqual([
+      `collection ${join(dir, 'a-collection.json')}`,
+      `item ${join(dir, 'b-items/simple-item.json')}`,
+      `collection ${join(dir, 'c/collection.json')}`,
+      `item ${join(dir, 'c/simple-item.json')}`,
+      `item ${join(dir, 'c/core-item.json')}`,
+      `item ${join(dir, 'c/extended-item.json')}`,
+    ]);
   });
 });
