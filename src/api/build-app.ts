@@ -8,10 +8,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_LIMIT_POLICY } from '../catalog/search/limit-parser.js';
 import type { CatalogStore } from '../catalog/store/catalog-store.js';
 import { catalogPlugin } from './catalog/catalog-plugin.js';
+import { UNKNOWN_EXTENSIONS_HEADER } from './catalog/stac-body-check.js';
 import { registerErrorHandling, sendError } from './errors.js';
 import { LandingRegistry } from './landing-registry.js';
 import { openApiRoutes } from './openapi/openapi-routes.js';
 
+/** Options of {@link buildApp}. */
 export interface BuildAppOptions {
   /** The catalogue store (SQLite by default). The app does not close it. */
   catalog: CatalogStore;
@@ -58,7 +60,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
   app.decorate('landing', new LandingRegistry());
   registerErrorHandling(app);
-  app.register(cors, { origin: true, exposedHeaders: ['Location', 'Stac-Unknown-Extensions'] });
+  app.register(cors, { origin: true, exposedHeaders: ['Location', UNKNOWN_EXTENSIONS_HEADER] });
   app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -28,6 +28,7 @@ import { numericQueryables } from './queryables-routes.js';
 
 const AGGREGATION_ONLY = ['aggregations', 'datetime_frequency_interval', 'geometry_grid_frequency_cell_size'];
 
+/** Aggregation routes; registered when the store supports aggregation. */
 export function aggregationRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;

@@ -8,6 +8,7 @@ import type { CollectionLinkOptions } from '../../catalog/links/stac-links.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
 
+/** Shared state of the catalogue routes, built once per plugin. */
 export interface CatalogContext {
   store: CatalogStore;
   limits: LimitPolicy;

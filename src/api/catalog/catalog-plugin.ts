@@ -16,6 +16,7 @@ import { itemTransactionRoutes } from './item-transaction-routes.js';
 import { landingRoutes } from './landing-routes.js';
 import { queryablesRoutes } from './queryables-routes.js';
 
+/** Options of {@link catalogPlugin}. */
 export interface CatalogPluginOptions {
   catalog: CatalogStore;
   limits: LimitPolicy;
@@ -28,6 +29,10 @@ export interface CatalogPluginOptions {
 /** Media types whose bodies are JSON: GeoJSON items and JSON Merge Patch documents. */
 const JSON_MEDIA_TYPES = ['application/geo+json', 'application/merge-patch+json'];
 
+/**
+ * Registers the catalogue routes under the plugin prefix and adds the conformance classes of the store to
+ * the landing registry. Optional extensions are mounted only when the store has the capability.
+ */
 export const catalogPlugin: FastifyPluginAsync<CatalogPluginOptions> = async (app, options) => {
   const store = options.catalog;
   const context = createCatalogContext({

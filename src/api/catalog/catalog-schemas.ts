@@ -3,10 +3,11 @@
  * serialisers and generate the OpenAPI document. STAC objects are open (`additionalProperties: true`), so
  * every member a record carries survives serialisation.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 const open = { additionalProperties: true };
 
+/** The STAC API error body (see src/api/errors.ts). */
 export const ErrorSchema = Type.Object(
   {
     code: Type.String({ description: 'Stable error code, documented in docs/ERRORS.md' }),
@@ -17,7 +18,7 @@ export const ErrorSchema = Type.Object(
   { title: 'STAC API error' },
 );
 
-export const LinkSchema = Type.Object(
+const LinkSchema = Type.Object(
   {
     href: Type.String(),
     rel: Type.String(),
@@ -32,6 +33,7 @@ export const LinkSchema = Type.Object(
 
 const Links = Type.Array(LinkSchema);
 
+/** A STAC Item as served: open, with the members the API relies on. */
 export const ItemSchema = Type.Object(
   {
     type: Type.String(),
@@ -43,6 +45,7 @@ export const ItemSchema = Type.Object(
   { ...open, description: 'STAC Item (GeoJSON Feature)' },
 );
 
+/** A page of items (GeoJSON FeatureCollection with paging links and counts). */
 export const ItemCollectionSchema = Type.Object(
   {
     type: Type.Literal('FeatureCollection'),
@@ -54,6 +57,7 @@ export const ItemCollectionSchema = Type.Object(
   open,
 );
 
+/** A STAC Collection as served. */
 export const CollectionSchema = Type.Object(
   {
     type: Type.Optional(Type.String()),
@@ -63,6 +67,7 @@ export const CollectionSchema = Type.Object(
   { ...open, description: 'STAC Collection' },
 );
 
+/** A page of collections (`/collections`, collection search). */
 export const CollectionsSchema = Type.Object(
   {
     collections: Type.Array(CollectionSchema),
@@ -73,6 +78,7 @@ export const CollectionsSchema = Type.Object(
   open,
 );
 
+/** The landing page: a STAC Catalog with `conformsTo`. */
 export const LandingPageSchema = Type.Object(
   {
     type: Type.Literal('Catalog'),
@@ -86,10 +92,13 @@ export const LandingPageSchema = Type.Object(
   open,
 );
 
+/** `/conformance`. */
 export const ConformanceSchema = Type.Object({ conformsTo: Type.Array(Type.String()) });
 
+/** A queryables document (JSON Schema). */
 export const JsonSchemaDocument = Type.Object({}, { ...open, description: 'JSON Schema of the queryables' });
 
+/** Results or list of aggregations (aggregation extension). */
 export const AggregationCollectionSchema = Type.Object(
   {
     type: Type.Literal('AggregationCollection'),
@@ -99,13 +108,16 @@ export const AggregationCollectionSchema = Type.Object(
   open,
 );
 
+/** Counts of a multi-item write. */
 export const WriteResultSchema = Type.Object({
   inserted: Type.Integer(),
   updated: Type.Integer(),
   skipped: Type.Integer(),
 });
 
+/** Path parameters of collection routes. */
 export const CollectionParams = Type.Object({ collectionId: Type.String({ minLength: 1 }) });
+/** Path parameters of item routes. */
 export const ItemParams = Type.Object({
   collectionId: Type.String({ minLength: 1 }),
   itemId: Type.String({ minLength: 1 }),
@@ -133,7 +145,6 @@ export const ItemSearchQuerySchema = Type.Object({
   'filter-crs': Type.Optional(Type.String()),
   q: Type.Optional(Type.String({ description: 'Free-text terms, comma-separated (ORed)' })),
 });
-export type ItemSearchQuery = Static<typeof ItemSearchQuerySchema>;
 
 /** Query parameters of collection search. */
 export const CollectionSearchQuerySchema = Type.Object({
@@ -216,6 +227,7 @@ export const AggregationQuerySchema = Type.Composite([
   }),
 ]);
 
+/** POST `/aggregate` body: a search body plus the aggregation parameters. */
 export const AggregationBodySchema = Type.Composite(
   [
     ItemSearchBodySchema,

@@ -35,6 +35,7 @@ const CollectionInputSchema = Type.Object(
   { additionalProperties: true, description: 'A STAC Collection to create' },
 );
 
+/** Collection read and search routes of the catalogue plugin. */
 export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;

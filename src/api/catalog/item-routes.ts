@@ -33,6 +33,7 @@ import {
 } from './catalog-schemas.js';
 import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
 
+/** Item read and search routes of the catalogue plugin. */
 export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;

@@ -10,9 +10,10 @@ import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ConformanceSchema, LandingPageSchema } from './catalog-schemas.js';
 
-/** STAC version of the landing page and of the objects the API writes. */
-export const STAC_VERSION = '1.1.0';
+/** STAC version of the landing page. */
+const STAC_VERSION = '1.1.0';
 
+/** `GET /` (landing page) and `GET /conformance` of the catalogue plugin. */
 export function landingRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;

@@ -11,6 +11,7 @@ import type { CatalogStore, QueryablesSchema } from '../../catalog/store/catalog
 import type { CatalogContext } from './catalog-context.js';
 import { CollectionParams, errorResponses, JsonSchemaDocument } from './catalog-schemas.js';
 
+/** Queryables routes; registered when the store supports filtering. */
 export function queryablesRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;

@@ -9,10 +9,12 @@ import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
 import { renderServiceDoc, type OpenApiDocument } from './service-doc-page.js';
 
+/** Options of {@link openApiRoutes}. */
 export interface OpenApiRoutesOptions {
   baseUrl?: string;
 }
 
+/** `GET /api` (OpenAPI JSON) and `GET /api.html` (readable list), mounted under `/api`. */
 export const openApiRoutes: FastifyPluginAsync<OpenApiRoutesOptions> = async (app, options) => {
   const document = (request: Parameters<typeof resolvePublicBaseUrl>[0]): OpenApiDocument => {
     const generated = app.swagger() as unknown as OpenApiDocument;

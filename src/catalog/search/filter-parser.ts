@@ -9,6 +9,7 @@ import { InvalidFilterError } from '../catalog-errors.js';
 /** The only CRS accepted in `filter-crs`: longitude/latitude WGS 84, as in GeoJSON. */
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
+/** The filter encodings of the filter extension. */
 export type FilterLang = 'cql2-text' | 'cql2-json';
 
 /** The three filter parameters as they arrive, before parsing. */
