@@ -73,3 +73,19 @@ export function bboxToGeometry(bbox: [number, number, number, number]): Geometry
     ? { type: 'Polygon', coordinates: rings[0] }
     : { type: 'MultiPolygon', coordinates: rings };
 }
+
+/**
+ * The centre of an item box; boxes crossing the antimeridian (minx > maxx) have their centre wrapped back
+ * into [-180, 180]. Undefined when the item has no box.
+ */
+export function boxCentre(
+  minx: number | null,
+  miny: number | null,
+  maxx: number | null,
+  maxy: number | null,
+): [number, number] | undefined {
+  if (minx === null || miny === null || maxx === null || maxy === null) return undefined;
+  let x = minx <= maxx ? (minx + maxx) / 2 : (minx + maxx + 360) / 2;
+  if (x > 180) x -= 360;
+  return [x, (miny + maxy) / 2];
+}

@@ -38,8 +38,17 @@ import { compileArray } from './cql2-sqlite-arrays.js';
  * @example compileCql2ToSqlite(parseCql2Text('eo:cloud_cover < 10'), resolve) // { sql: 'i.cloud_cover < ?', params: [10] }
  */
 export function compileCql2ToSqlite(expr: Cql2Expression, resolve: SqlPropertyResolver): SqlFragment {
-  return new SqliteCompiler(resolve).predicate(expr);
+  const fragment = new SqliteCompiler(resolve).predicate(expr);
+  if (fragment.params.length > MAX_FILTER_PARAMETERS) {
+    throw new InvalidFilterError(
+      `the filter has ${fragment.params.length} literal values; at most ${MAX_FILTER_PARAMETERS} are accepted`,
+    );
+  }
+  return fragment;
 }
+
+/** Leaves room below SQLite's bound-parameter limit (32766) for the rest of the store's query. */
+const MAX_FILTER_PARAMETERS = 10_000;
 
 class SqliteCompiler {
   constructor(private readonly resolve: SqlPropertyResolver) {}

@@ -29,3 +29,16 @@ export function toFtsMatch(q: string): string {
     throw new InvalidSearchError(`q contains no word to search for: ${JSON.stringify(q)}`, 'q');
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
 }
+
+/**
+ * The tokens FTS5's `unicode61 remove_diacritics 2` tokenizer makes of a term, approximately (lower case,
+ * accents removed, split on anything but letters and digits); used to look up term statistics.
+ */
+export function ftsTokens(term: string): string[] {
+  return term
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}

@@ -32,8 +32,10 @@ import { ObservedProperties } from './observed-properties.js';
 import { SqliteItemWriter } from './sqlite-item-writer.js';
 import { SqliteCollections } from './sqlite-collections.js';
 import { SqliteAggregator } from './sqlite-aggregator.js';
+import { SummaryCache } from './aggregation-summary.js';
 import { buildQueryablesSchema, createItemResolver } from './sqlite-queryables.js';
 import { type ItemSearchRunner, searchItems } from './sqlite-item-search.js';
+import { ftsTokens, parseFreeTextTerms, toFtsMatch } from './fts-query.js';
 
 /** Where the database lives: a file path (`:memory:` for tests) or a data directory holding `catalog.sqlite`. */
 export type SqliteCatalogStoreLocation = { path: string } | { dataDir: string };
@@ -45,6 +47,14 @@ export interface SqliteCatalogStoreOptions {
    * from the per-collection counters.
    */
   countBudgetMs?: number;
+  /**
+   * Query-plan tuning. Spatial searches with fewer R*Tree candidates than `rtreeDriveLimit` (default 5,000)
+   * are driven by the R*Tree, others test bbox columns along the sort index; free-text searches estimated to
+   * match more than `freeTextProbeThreshold` items (default 5,000) probe the full-text index row by row.
+   * Results never depend on these, only speed.
+   */
+  rtreeDriveLimit?: number;
+  freeTextProbeThreshold?: number;
 }
 
 const WRITE_MODES: readonly WriteMode[] = ['insert', 'upsert', 'skip-existing'];
@@ -65,6 +75,9 @@ export class SqliteCatalogStore implements CatalogStore {
   private readonly writer: SqliteItemWriter;
   private readonly collections: SqliteCollections;
   private readonly aggregator: SqliteAggregator;
+  private readonly summaries: SummaryCache;
+  /** Items written since planner statistics were last refreshed. */
+  private writtenSinceOptimize = 0;
   private readonly runner: ItemSearchRunner;
   /** Resolves item queryable names to SQL; exposed for tools that build their own queries (e.g. benchmarks). */
   readonly resolveItemProperty: SqlPropertyResolver;
@@ -84,11 +97,16 @@ export class SqliteCatalogStore implements CatalogStore {
       resolve: this.resolveItemProperty,
       statements: this.statements,
       countBudgetMs: options.countBudgetMs ?? 8,
+      rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
+      freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
+      maxItemDurationMs: () => this.writer.maxDurationMs,
+      estimateFreeTextMatches: (q) => this.estimateFreeTextMatches(q),
       countItems: (collections) => this.countItems(collections),
       loadItems: (keys) => this.loadItems(keys),
     };
-    this.aggregator = new SqliteAggregator(this.statements, this.runner);
+    this.summaries = new SummaryCache(this.statements);
+    this.aggregator = new SqliteAggregator(this.statements, this.runner, this.summaries);
   }
 
   async getCollection(id: string): Promise<StacCollection | undefined> {
@@ -107,6 +125,7 @@ export class SqliteCatalogStore implements CatalogStore {
   async deleteCollection(id: string): Promise<void> {
     const key = this.db.transaction(() => this.collections.delete(id)).immediate();
     this.observed.forget(key);
+    this.summaries.invalidate([key]);
   }
 
   async getItem(collectionId: string, itemId: string): Promise<StacItem | undefined> {
@@ -125,16 +144,22 @@ export class SqliteCatalogStore implements CatalogStore {
   async writeItems(items: StacItem[], mode: WriteMode): Promise<WriteResult> {
     checkMode(mode);
     if (!Array.isArray(items)) throw new InvalidStacObjectError('writeItems expects an array of items');
+    const touched = new Set<number>();
     try {
-      return this.db.transaction(() => this.writer.write(items, mode)).immediate();
+      const result = this.db.transaction(() => this.writer.write(items, mode, touched)).immediate();
+      this.refreshPlannerStatistics(result.inserted + result.updated);
+      return result;
     } catch (error) {
       this.observed.reload();
       throw error;
+    } finally {
+      this.summaries.invalidate(touched);
     }
   }
 
   async deleteItem(collectionId: string, itemId: string): Promise<void> {
-    this.db.transaction(() => this.writer.delete(collectionId, itemId)).immediate();
+    const key = this.db.transaction(() => this.writer.delete(collectionId, itemId)).immediate();
+    this.summaries.invalidate([key]);
   }
 
   async aggregate(query: ItemSearch, aggregations: AggregationRequest[]): Promise<AggregationResult[]> {
@@ -150,7 +175,28 @@ export class SqliteCatalogStore implements CatalogStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.pragma('optimize');
+    this.db.close();
+  }
+
+  /**
+   * Refreshes the statistics the query planner uses to choose between indexes (sqlite_stat1), after the
+   * first 10,000 items and then every 200,000, so that plans fit the data as the catalogue grows.
+   */
+  private refreshPlannerStatistics(written: number): void {
+    const before = this.writtenSinceOptimize;
+    this.writtenSinceOptimize += written;
+    const hasStatistics = this.statements
+      .get("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+      .pluck()
+      .get();
+    if (
+      (!hasStatistics && this.writtenSinceOptimize >= 10_000) ||
+      Math.floor(before / 200_000) !== Math.floor(this.writtenSinceOptimize / 200_000)
+    ) {
+      this.db.exec('ANALYZE');
+    }
   }
 
   private countRtreeCandidates(box: PlainBox, limit: number): number {
@@ -160,6 +206,24 @@ export class SqliteCatalogStore implements CatalogStore {
       )
       .pluck()
       .get(box.minx, box.maxx, box.miny, box.maxy, limit) as number;
+  }
+
+  /** Sum over the terms of `q` of their rarest token's document count, plus the items of matching collections. */
+  private estimateFreeTextMatches(q: string): number {
+    const documents = this.statements.get('SELECT doc FROM item_fts_vocab WHERE term = ?').pluck();
+    let estimate = 0;
+    for (const term of parseFreeTextTerms(q)) {
+      const counts = ftsTokens(term).map((token) => (documents.get(token) as number | undefined) ?? 0);
+      estimate += counts.length ? Math.min(...counts) : 0;
+    }
+    const collections = this.statements
+      .get(
+        `SELECT coalesce(sum(item_count), 0) FROM collections WHERE collection_key IN
+           (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?)`,
+      )
+      .pluck()
+      .get(`{title keywords} : (${toFtsMatch(q)})`) as number;
+    return estimate + collections;
   }
 
   private countItems(collections: string[] | undefined): number {

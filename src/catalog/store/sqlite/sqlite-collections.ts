@@ -105,13 +105,7 @@ export class SqliteCollections {
       )
       .run(key, key);
     this.db.prepare(`DELETE FROM item_docs WHERE item_key IN (${itemKeys})`).run(key);
-    for (const table of [
-      'items',
-      'item_term_counts',
-      'item_day_counts',
-      'item_cell_counts',
-      'item_properties',
-    ]) {
+    for (const table of ['items', 'item_properties']) {
       this.db.prepare(`DELETE FROM ${table} WHERE collection_key = ?`).run(key);
     }
     this.db.prepare('DELETE FROM collection_fts WHERE rowid = ?').run(key);

@@ -32,7 +32,10 @@ export const DEFAULT_ITEM_SORT: SortField[] = [
 
 const NOT_NULL_SQL = new Set(['i.id', 'i.collection', 'i.dt_start', 'i.dt_end', 'i.item_key']);
 
-/** The order terms of a sort, resolved to SQL, with the unique item key as final tie-breaker. */
+/**
+ * The order terms of a sort, resolved to SQL, ending with a unique tie-breaker: (collection, id) when the
+ * sort already holds both (so the default order is served by its index as is), the item key otherwise.
+ */
 export function itemOrderTerms(sortby: SortField[] | undefined, resolve: SqlPropertyResolver): OrderTerm[] {
   const fields = sortby && sortby.length > 0 ? sortby : DEFAULT_ITEM_SORT;
   const terms = fields.map((field, index): OrderTerm => {
@@ -46,7 +49,9 @@ export function itemOrderTerms(sortby: SortField[] | undefined, resolve: SqlProp
     }
     return { sql: property.sql, direction: field.direction, notNull: NOT_NULL_SQL.has(property.sql) };
   });
-  terms.push({ sql: 'i.item_key', direction: 'asc', notNull: true });
+  const sqls = new Set(terms.map((t) => t.sql));
+  if (!(sqls.has('i.collection') && sqls.has('i.id')))
+    terms.push({ sql: 'i.item_key', direction: 'asc', notNull: true });
   return terms;
 }
 
@@ -77,24 +82,26 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
     conditions.push(seek.sql);
     params.push(...seek.params);
   }
-  const keyColumns = terms.map((t, index) => `${t.sql} AS k${index}`).join(', ');
+  const keyColumns = [...terms.map((t, index) => `${t.sql} AS k${index}`), 'i.item_key'].join(', ');
   const sql = `SELECT ${keyColumns} FROM items i ${whereSql(conditions)} ORDER BY ${orderBySql(terms, reverse)} LIMIT ?`;
   const rows = runner.statements
     .get(sql)
     .raw()
     .all(...params, query.limit + 1) as unknown[][];
   const hasMore = rows.length > query.limit;
-  const pageRows = rows.slice(0, query.limit);
+  const pageRows = rows
+    .slice(0, query.limit)
+    .map((row) => ({ key: row.slice(0, -1), itemKey: row[row.length - 1] as number }));
   if (reverse) pageRows.reverse();
 
-  const keys = pageRows.map((row) => row[row.length - 1] as number);
+  const keys = pageRows.map((row) => row.itemKey);
   const documents = runner.loadItems(keys);
   const page: ItemPage = {
     items: keys.map((key) => documents.get(key)).filter((item) => item !== undefined),
   };
   if (pageRows.length > 0) {
-    const last = pageRows[pageRows.length - 1];
-    const first = pageRows[0];
+    const last = pageRows[pageRows.length - 1].key;
+    const first = pageRows[0].key;
     const hasNext = reverse ? true : hasMore;
     const hasPrev = reverse ? hasMore : token !== undefined;
     if (hasNext) page.next = encodePageToken({ direction: 'next', key: last }, signature);
@@ -121,7 +128,7 @@ function countMatches(
   let count = 0;
   for (const _row of statement.iterate(...params)) {
     count++;
-    if ((count & 1023) === 0 && performance.now() > deadline) return undefined;
+    if ((count & 63) === 0 && performance.now() > deadline) return undefined;
   }
   return count;
 }

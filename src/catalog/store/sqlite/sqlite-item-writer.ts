@@ -1,6 +1,7 @@
 /**
- * Writes batches of items into the SQLite store: typed row, document, R*Tree entries, FTS row,
- * pre-aggregations and the catalogue of observed properties, all in the caller's transaction.
+ * Writes batches of items into the SQLite store: typed row, document, R*Tree entries, FTS row, the
+ * per-collection item counters and the catalogue of observed properties, all in the caller's transaction.
+ * Statements are prepared once and bound positionally: this is the ingest hot path.
  */
 import type Database from 'better-sqlite3';
 import type { StacItem } from '../../model/stac-types.js';
@@ -8,7 +9,6 @@ import type { WriteMode, WriteResult } from '../catalog-store.js';
 import { CollectionNotFoundError, ItemExistsError, ItemNotFoundError } from '../../catalog-errors.js';
 import { splitAtAntimeridian } from './bbox-geometry.js';
 import { type ItemRow, jsonTypeOf, toItemRow } from './item-row.js';
-import { ItemStatsDelta, type StatsRow } from './item-stats.js';
 import type { ObservedProperties } from './observed-properties.js';
 
 const ROW_COLUMNS = [
@@ -36,10 +36,35 @@ const ROW_COLUMNS = [
   'title',
 ] as const;
 
-const STATS_COLUMNS =
-  'item_key, collection_key, dt_start, minx, miny, maxx, maxy, platform, constellation, instruments, keywords, providers';
+type ExistingRow = { item_key: number; collection_key: number };
 
-type ExistingRow = StatsRow & { item_key: number };
+/** Positional values of ROW_COLUMNS. */
+function rowValues(row: ItemRow, collectionKey: number): unknown[] {
+  return [
+    collectionKey,
+    row.collection,
+    row.id,
+    row.dt_start,
+    row.dt_end,
+    row.datetime,
+    row.minx,
+    row.miny,
+    row.maxx,
+    row.maxy,
+    row.cloud_cover,
+    row.platform,
+    row.constellation,
+    row.instruments,
+    row.gsd,
+    row.created,
+    row.updated,
+    row.off_nadir,
+    row.relative_orbit,
+    row.keywords,
+    row.providers,
+    row.title,
+  ];
+}
 
 /** Prepared statements and the write logic of items; one per store. */
 export class SqliteItemWriter {
@@ -47,28 +72,34 @@ export class SqliteItemWriter {
   private readonly updateRow: Database.Statement;
   private readonly selectExisting: Database.Statement;
   private readonly selectCollectionKey: Database.Statement;
-  private readonly upsertDoc: Database.Statement;
+  private readonly insertDoc: Database.Statement;
+  private readonly updateDoc: Database.Statement;
   private readonly deleteDoc: Database.Statement;
   private readonly deleteRow: Database.Statement;
   private readonly insertRtree: Database.Statement;
   private readonly deleteRtree: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly deleteFts: Database.Statement;
+  private readonly addItemCount: Database.Statement;
+  /** Upper bound of dt_end - dt_start over the stored items (deletions do not lower it). */
+  maxDurationMs: number;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly observed: ObservedProperties,
   ) {
-    const named = ROW_COLUMNS.map((c) => `@${c}`).join(', ');
-    this.insertRow = db.prepare(`INSERT INTO items (${ROW_COLUMNS.join(', ')}) VALUES (${named})`);
+    this.insertRow = db.prepare(
+      `INSERT INTO items (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`,
+    );
     this.updateRow = db.prepare(
-      `UPDATE items SET ${ROW_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE item_key = @item_key`,
+      `UPDATE items SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE item_key = ?`,
     );
-    this.selectExisting = db.prepare(`SELECT ${STATS_COLUMNS} FROM items WHERE collection = ? AND id = ?`);
+    this.selectExisting = db.prepare(
+      'SELECT item_key, collection_key FROM items WHERE collection = ? AND id = ?',
+    );
     this.selectCollectionKey = db.prepare('SELECT collection_key FROM collections WHERE id = ?').pluck();
-    this.upsertDoc = db.prepare(
-      'INSERT OR REPLACE INTO item_docs (item_key, doc, geometry) VALUES (?, ?, ?)',
-    );
+    this.insertDoc = db.prepare('INSERT INTO item_docs (item_key, doc, geometry) VALUES (?, ?, ?)');
+    this.updateDoc = db.prepare('UPDATE item_docs SET doc = ?, geometry = ? WHERE item_key = ?');
     this.deleteDoc = db.prepare('DELETE FROM item_docs WHERE item_key = ?');
     this.deleteRow = db.prepare('DELETE FROM items WHERE item_key = ?');
     this.insertRtree = db.prepare(
@@ -79,23 +110,33 @@ export class SqliteItemWriter {
       'INSERT INTO item_fts (rowid, id, title, description, keywords) VALUES (?, ?, ?, ?, ?)',
     );
     this.deleteFts = db.prepare('DELETE FROM item_fts WHERE rowid = ?');
+    this.addItemCount = db.prepare(
+      'UPDATE collections SET item_count = item_count + ? WHERE collection_key = ?',
+    );
+    this.maxDurationMs = db
+      .prepare('SELECT coalesce(max(dt_end - dt_start), 0) FROM items WHERE dt_end > dt_start')
+      .pluck()
+      .get() as number;
   }
 
   /**
    * Writes a batch; must run inside a transaction, which the caller rolls back when this throws.
    * Validation (ids, datetimes, collections) happens item by item, so the first bad item aborts the batch.
+   * `touched` receives the keys of the collections written to.
    */
-  write(items: StacItem[], mode: WriteMode): WriteResult {
+  write(items: StacItem[], mode: WriteMode, touched: Set<number>): WriteResult {
     const result: WriteResult = { inserted: 0, updated: 0, skipped: 0 };
     const collectionKeys = new Map<string, number>();
-    const stats = new ItemStatsDelta();
+    const added = new Map<number, number>();
     items.forEach((item, index) => {
       const row = toItemRow(item, index);
+      if (row.dt_end - row.dt_start > this.maxDurationMs) this.maxDurationMs = row.dt_end - row.dt_start;
       let collectionKey = collectionKeys.get(row.collection);
       if (collectionKey === undefined) {
         collectionKey = this.selectCollectionKey.get(row.collection) as number | undefined;
         if (collectionKey === undefined) throw new CollectionNotFoundError(row.collection);
         collectionKeys.set(row.collection, collectionKey);
+        touched.add(collectionKey);
       }
       const existing =
         mode === 'insert'
@@ -105,68 +146,61 @@ export class SqliteItemWriter {
         result.skipped++;
         return;
       }
-      const values = { ...row, collection_key: collectionKey };
       let itemKey: number;
       if (existing) {
-        this.removeIndexes(existing, stats);
         itemKey = existing.item_key;
-        this.updateRow.run({ ...pickColumns(values), item_key: itemKey });
+        this.removeIndexes(itemKey);
+        this.updateRow.run(...rowValues(row, collectionKey), itemKey);
+        this.updateDoc.run(row.doc, row.geometry, itemKey);
         result.updated++;
       } else {
         try {
-          itemKey = Number(this.insertRow.run(pickColumns(values)).lastInsertRowid);
+          itemKey = Number(this.insertRow.run(...rowValues(row, collectionKey)).lastInsertRowid);
         } catch (error) {
           if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
             throw new ItemExistsError(row.collection, row.id);
           }
           throw error;
         }
+        this.insertDoc.run(itemKey, row.doc, row.geometry);
+        added.set(collectionKey, (added.get(collectionKey) ?? 0) + 1);
         result.inserted++;
       }
-      this.upsertDoc.run(itemKey, row.doc, row.geometry);
-      this.addIndexes(itemKey, values, stats);
+      this.addIndexes(itemKey, row);
       this.observed.record(collectionKey, item.properties, jsonTypeOf);
     });
-    stats.flush(this.db);
+    for (const [key, n] of added) this.addItemCount.run(n, key);
     this.observed.flush();
     return result;
   }
 
-  /** Deletes one item and its index entries; must run inside a transaction. */
-  delete(collectionId: string, itemId: string): void {
+  /** Deletes one item and its index entries; must run inside a transaction. Returns its collection key. */
+  delete(collectionId: string, itemId: string): number {
     const existing = this.selectExisting.get(collectionId, itemId) as ExistingRow | undefined;
     if (!existing) throw new ItemNotFoundError(collectionId, itemId);
-    const stats = new ItemStatsDelta();
-    this.removeIndexes(existing, stats);
+    this.removeIndexes(existing.item_key);
     this.deleteRow.run(existing.item_key);
     this.deleteDoc.run(existing.item_key);
-    stats.flush(this.db);
+    this.addItemCount.run(-1, existing.collection_key);
+    return existing.collection_key;
   }
 
-  private addIndexes(
-    itemKey: number,
-    row: ItemRow & { collection_key: number },
-    stats: ItemStatsDelta,
-  ): void {
+  private addIndexes(itemKey: number, row: ItemRow): void {
     if (row.minx !== null && row.miny !== null && row.maxx !== null && row.maxy !== null) {
-      splitAtAntimeridian([row.minx, row.miny, row.maxx, row.maxy]).forEach((box, part) =>
-        this.insertRtree.run(itemKey * 2 + part, box.minx, box.maxx, box.miny, box.maxy),
-      );
+      if (row.minx <= row.maxx) {
+        this.insertRtree.run(itemKey * 2, row.minx, row.maxx, row.miny, row.maxy);
+      } else {
+        splitAtAntimeridian([row.minx, row.miny, row.maxx, row.maxy]).forEach((box, part) =>
+          this.insertRtree.run(itemKey * 2 + part, box.minx, box.maxx, box.miny, box.maxy),
+        );
+      }
     }
     const keywords = row.keywords === null ? null : (JSON.parse(row.keywords) as string[]).join(' ');
     this.insertFts.run(itemKey, row.id, row.title, row.description, keywords);
-    stats.add(row, 1);
   }
 
-  private removeIndexes(existing: ExistingRow, stats: ItemStatsDelta): void {
-    this.deleteRtree.run(existing.item_key * 2, existing.item_key * 2 + 1);
-    this.deleteFts.run(existing.item_key);
-    stats.add(existing, -1);
+  private removeIndexes(itemKey: number): void {
+    this.deleteRtree.run(itemKey * 2, itemKey * 2 + 1);
+    this.deleteFts.run(itemKey);
   }
-}
-
-function pickColumns(values: Record<string, unknown>): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
-  for (const column of ROW_COLUMNS) picked[column] = values[column];
-  return picked;
 }

@@ -9,16 +9,13 @@
  * - `item_rtree` indexes bounding boxes; an item crossing the antimeridian gets two entries, so entry ids are
  *   `item_key * 2 + part` and the `item_rtree_key` view maps them back to the item key;
  * - `item_fts` / `collection_fts` are contentless FTS5 indexes, accent- and case-insensitive;
- * - `item_term_counts`, `item_day_counts`, `item_cell_counts` are per-collection pre-aggregations kept up to
- *   date by every write, so unfiltered aggregations never scan the items.
+ * - `item_properties` lists the property names and JSON types seen per collection (the observed queryables).
+ * Aggregation summaries are built in memory from `items` on demand (aggregation-summary.ts), not on write.
  */
 import type Database from 'better-sqlite3';
 
 /** Schema version written to `PRAGMA user_version` once the migrations below have run. */
 export const SCHEMA_VERSION = 1;
-
-/** Grid sizes (degrees) at which item centres are pre-counted for `geo_grid` aggregations. */
-export const PRECOUNTED_CELL_DEGREES = [1, 0.1, 0.01] as const;
 
 const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
 
@@ -64,12 +61,14 @@ CREATE TABLE items (
   title TEXT
 );
 CREATE UNIQUE INDEX items_by_collection_id ON items(collection, id);
-CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id);
+-- Serves the default order and covers the columns of bbox + datetime searches, so they never read the table.
+CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id, dt_end, minx, miny, maxx, maxy);
 CREATE INDEX items_by_collection_datetime ON items(collection, dt_start DESC, id);
-CREATE INDEX items_by_end ON items(dt_end);
-CREATE INDEX items_by_cloud_cover ON items(cloud_cover, dt_start);
-CREATE INDEX items_by_platform ON items(platform, dt_start);
+CREATE INDEX items_by_cloud_cover ON items(cloud_cover);
+CREATE INDEX items_by_collection_cloud_cover ON items(collection, cloud_cover);
 CREATE INDEX items_by_collection_key ON items(collection_key);
+-- Only items spanning a time range (rare): finds those that started before a window and reach into it.
+CREATE INDEX items_ranges ON items(dt_end, dt_start) WHERE dt_end > dt_start;
 
 CREATE TABLE item_docs (
   item_key INTEGER PRIMARY KEY,
@@ -79,28 +78,8 @@ CREATE TABLE item_docs (
 CREATE VIRTUAL TABLE item_rtree USING rtree(entry, minx, maxx, miny, maxy);
 CREATE VIEW item_rtree_key AS SELECT entry >> 1 AS id, minx, maxx, miny, maxy FROM item_rtree;
 CREATE VIRTUAL TABLE item_fts USING fts5(id, title, description, keywords, ${FTS_OPTIONS});
+CREATE VIRTUAL TABLE item_fts_vocab USING fts5vocab(item_fts, 'row');
 
-CREATE TABLE item_term_counts (
-  collection_key INTEGER NOT NULL,
-  field TEXT NOT NULL,
-  value TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (collection_key, field, value)
-) WITHOUT ROWID;
-CREATE TABLE item_day_counts (
-  collection_key INTEGER NOT NULL,
-  day INTEGER NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (collection_key, day)
-) WITHOUT ROWID;
-CREATE TABLE item_cell_counts (
-  collection_key INTEGER NOT NULL,
-  level INTEGER NOT NULL,
-  cx INTEGER NOT NULL,
-  cy INTEGER NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (collection_key, level, cx, cy)
-) WITHOUT ROWID;
 CREATE TABLE item_properties (
   collection_key INTEGER NOT NULL,
   name TEXT NOT NULL,
@@ -121,6 +100,8 @@ export function prepareSchema(db: Database.Database): void {
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 1073741824');
   db.pragma('temp_store = MEMORY');
+  // Bounded ANALYZE for `PRAGMA optimize`, so planner statistics stay cheap to refresh at any size.
+  db.pragma('analysis_limit = 1000');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Error(
