@@ -24,7 +24,12 @@ function fail(message: string, pointer: string): never {
   throw new InvalidFilterError(`invalid CQL2-JSON: ${message}`, pointer === '' ? '/' : pointer);
 }
 
+/** Nesting limit in JSON levels (geometry coordinates included), so hostile input cannot exhaust the stack. */
+const MAX_JSON_DEPTH = 200;
+
 function readExpression(value: unknown, pointer: string): Cql2Expression {
+  if (pointer.split('/').length > MAX_JSON_DEPTH)
+    fail(`more than ${MAX_JSON_DEPTH} levels of nesting`, pointer);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail('numbers must be finite', pointer);

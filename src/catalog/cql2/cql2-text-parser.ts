@@ -30,11 +30,26 @@ export function parseCql2Text(text: string): Cql2Expression {
   return expression;
 }
 
+/** Nesting limit, so that a hostile filter cannot exhaust the stack. */
+export const MAX_CQL2_NESTING = 100;
+
 class TextParser {
+  private depth = 0;
+
   constructor(private readonly cursor: Cql2TokenCursor) {}
 
+  /** Runs a nested parse, failing cleanly past {@link MAX_CQL2_NESTING} levels. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_CQL2_NESTING) this.cursor.fail(`at most ${MAX_CQL2_NESTING} levels of nesting`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   parseExpression(): Cql2Expression {
-    return this.parseChain('OR', () => this.parseAnd());
+    return this.nested(() => this.parseChain('OR', () => this.parseAnd()));
   }
 
   private parseAnd(): Cql2Expression {
@@ -53,7 +68,7 @@ class TextParser {
   private parseNot(): Cql2Expression {
     if (this.cursor.peekKeyword('NOT')) {
       this.cursor.next();
-      return { op: 'not', args: [this.parseNot()] };
+      return { op: 'not', args: [this.nested(() => this.parseNot())] };
     }
     return this.parsePredicate();
   }
@@ -124,17 +139,17 @@ class TextParser {
     const base = this.parseUnary();
     if (!this.cursor.peekSymbol('^')) return base;
     this.cursor.next();
-    return { op: '^', args: [base, this.parsePower()] };
+    return { op: '^', args: [base, this.nested(() => this.parsePower())] };
   }
 
   private parseUnary(): Cql2Expression {
     if (this.cursor.peekSymbol('+')) {
       this.cursor.next();
-      return this.parseUnary();
+      return this.nested(() => this.parseUnary());
     }
     if (this.cursor.peekSymbol('-')) {
       this.cursor.next();
-      const operand = this.parseUnary();
+      const operand = this.nested(() => this.parseUnary());
       return typeof operand === 'number' ? -operand : { op: '*', args: [-1, operand] };
     }
     return this.parsePrimary();

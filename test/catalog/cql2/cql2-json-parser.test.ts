@@ -60,6 +60,12 @@ describe('parseCql2Json', () => {
     });
   });
 
+  it('limits nesting depth', () => {
+    let deep: unknown = true;
+    for (let i = 0; i < 150; i++) deep = { op: 'not', args: [deep] };
+    expect(() => parseCql2Json(deep)).toThrow(/levels of nesting/);
+  });
+
   it.each([
     [{ op: '=', args: [{ property: 'a' }] }, '"=" takes 2 argument(s), got 1', '/args'],
     [

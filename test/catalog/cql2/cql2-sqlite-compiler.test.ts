@@ -153,6 +153,16 @@ describe('SQL injection attempts', () => {
     }
   });
 
+  it('refuses filters with more literal values than SQLite can bind', () => {
+    const list = Array.from({ length: 10_001 }, (_, i) => i);
+    expect(() =>
+      compileCql2ToSqlite(
+        parseCql2Json({ op: 'in', args: [{ property: 'n' }, list] }),
+        table.resolver('typed'),
+      ),
+    ).toThrow(/at most 10000 are accepted/);
+  });
+
   it('binds numbers as parameters and refuses non-finite ones', () => {
     expect(compileCql2ToSqlite(parseCql2Text('n = 1e308'), table.resolver('typed'))).toEqual({
       sql: 'c1 = ?',

@@ -123,6 +123,8 @@ describe('parseCql2Text', () => {
     ['a = 1 b = 2', 'expected AND, OR or the end of the filter', 'line 1, column 7'],
     ['', 'expected an expression', 'line 1, column 1'],
     ["INTERVAL('2020-01-01', 'tomorrow')", "expected a date, a timestamp or '..'", 'line 1, column 24'],
+    [`${'('.repeat(150)}x = 1${')'.repeat(150)}`, 'at most 100 levels of nesting', 'line 1, column 101'],
+    [`${'NOT '.repeat(200)}x`, 'at most 100 levels of nesting', 'line 1, column 401'],
   ])('rejects %j', (text, message, location) => {
     const error = parseError(text);
     expect(error.message).toContain(message);
