@@ -65,6 +65,11 @@ describe('fournaise serve', () => {
       expect(collections.collections.map((c) => c.id)).toEqual(
         expect.arrayContaining(['hermitage-mnt', 'gnss-piton-fournaise']),
       );
+      // The other capabilities are mounted and linked from the landing page, and `/` is the portal's.
+      expect(body.links.map((link) => link.href)).toContain(`http://127.0.0.1:${port}/api/sta/v1.1`);
+      const portal = await fetch(`http://127.0.0.1:${port}/`);
+      expect(portal.status).toBe(200);
+      expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
     } finally {
       child.kill('SIGTERM');
     }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/cli-command.js';
 import { runCli } from '../../src/cli/main.js';
 import { ConfigError, DEFAULT_PORT, readServerConfig } from '../../src/config.js';
+import { resolveAssetHref } from '../../src/server.js';
 import { capturedIo } from './cli-io.js';
 
 describe('readServerConfig', () => {
@@ -78,5 +79,23 @@ describe('serve when the port is taken', () => {
     expect(io.err()).toContain(
       `fournaise serve: listen EADDRINUSE: address already in use 127.0.0.1:${port}`,
     );
+  });
+});
+
+describe('resolveAssetHref', () => {
+  it('keeps http(s) URLs, resolves relative hrefs in the data directory, and refuses anything outside it', () => {
+    expect(resolveAssetHref('https://example.org/a.tif', '/srv/data')).toBe('https://example.org/a.tif');
+    expect(resolveAssetHref('assets/c/i/a.tif', '/srv/data')).toBe('/srv/data/assets/c/i/a.tif');
+    expect(resolveAssetHref('/srv/data/x/a.tif', '/srv/data')).toBe('/srv/data/x/a.tif');
+    expect(resolveAssetHref('file:///srv/data/x/a.tif', '/srv/data')).toBe('/srv/data/x/a.tif');
+    for (const href of [
+      '../secret.tif',
+      'assets/../../etc/passwd',
+      '/etc/passwd',
+      'file:///etc/passwd',
+      '/srv/data-other/a.tif',
+    ]) {
+      expect(() => resolveAssetHref(href, '/srv/data'), href).toThrow('is outside the data directory');
+    }
   });
 });
