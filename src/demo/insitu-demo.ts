@@ -144,7 +144,7 @@ export function generateGnssStation(station: DemoStation, random: SeededRandom):
       series: {
         ...series,
         station: station.code,
-        format: 'spotgins-enu' as const,
+        format: 'synthetic' as const,
         decimalYear: decimalYearsOf(series.epochMs),
       },
     };
