@@ -33,6 +33,8 @@ const ATOM = 10;
 
 /**
  * Serialises an expression to CQL2-Text.
+ * Limits: CQL2-Text has no escape for the backslash, so a string with a backslash right before a quote
+ * or at its very end does not read back identically; JSON null is written as NULL, which CQL2-Text lacks.
  * @example cql2ToText({ op: '>', args: [{ property: 'floors' }, 5] }) // "floors > 5"
  */
 export function cql2ToText(expr: Cql2Expression): string {

@@ -39,11 +39,24 @@ export function fromJson(value: unknown): Cql2Value {
   return value as string | number | boolean;
 }
 
-/** Temporal view of a value: temporal values as is, date/timestamp strings and epoch-ms numbers as instants. */
+/**
+ * Temporal view of a value: temporal values as is, date/timestamp strings and epoch-ms numbers as
+ * instants, `start/end` strings as intervals.
+ */
 export function toTemporal(value: Cql2Value): TemporalValue | undefined {
   if (value instanceof TemporalValue) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return new TemporalValue(value, value);
   if (typeof value === 'string') {
+    // "start/end" (ISO 8601 interval, '..' or empty for an open end): how a resolver exposes an item
+    // whose datetime is a range (start_datetime/end_datetime).
+    const slash = value.indexOf('/');
+    if (slash >= 0) {
+      const bound = (text: string, open: number): number | undefined =>
+        text === '' || text === '..' ? open : cql2InstantToMillis(text);
+      const start = bound(value.slice(0, slash), -Infinity);
+      const end = bound(value.slice(slash + 1), Infinity);
+      return start === undefined || end === undefined ? undefined : new TemporalValue(start, end);
+    }
     const ms = cql2InstantToMillis(value);
     return ms === undefined ? undefined : new TemporalValue(ms, ms);
   }

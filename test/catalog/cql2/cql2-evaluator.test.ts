@@ -40,6 +40,18 @@ describe('evaluateCql2', () => {
     ["cloud = 'twelve'", false],
   ])('%s → %s', (text, expected) => expect(matches(text)).toBe(expected));
 
+  it('treats a start/end string from a resolver as the item interval', () => {
+    const range = { properties: { datetime: '2020-01-01T00:00:00Z/2020-01-31T00:00:00Z' } };
+    const during = (text: string): boolean => evaluateCql2(parseCql2Text(text), range);
+    expect(during("T_INTERSECTS(datetime, DATE('2020-01-15'))")).toBe(true);
+    expect(during("T_CONTAINS(datetime, INTERVAL('2020-01-10', '2020-01-20'))")).toBe(true);
+    expect(during("T_AFTER(datetime, DATE('2019-12-31'))")).toBe(true);
+    expect(during("T_BEFORE(datetime, DATE('2020-01-15'))")).toBe(false);
+    expect(
+      evaluateCql2(parseCql2Text("T_AFTER(d, DATE('1999-01-01'))"), { properties: { d: '2000-01-01/..' } }),
+    ).toBe(true);
+  });
+
   it('reads properties through a custom resolver', () => {
     const expr = parseCql2Json({ op: '>', args: [{ property: 'eo:cloud_cover' }, 10] });
     expect(

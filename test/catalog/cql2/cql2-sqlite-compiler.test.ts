@@ -48,6 +48,12 @@ describe('compileCql2ToSqlite', () => {
       [Infinity, ms('2020-01-01T00:00:00Z')],
     ],
     ["T_BEFORE(created, DATE('2020-01-01'))", '(i.created < ?)', [ms('2020-01-01')]],
+    [
+      "T_DURING(INTERVAL(created, datetime), INTERVAL('2020-01-01', '2021-01-01'))",
+      '(i.created > ? AND i.end_datetime < ?)',
+      [ms('2020-01-01'), ms('2021-01-01')],
+    ],
+    ["T_AFTER(datetime, DATE('2020-01-01'))", '(i.datetime > ?)', [ms('2020-01-01')]],
     ["'København' LIKE 'K_benhavn'", '?', [1]],
   ])('%s', (text, sql, params) => {
     expect(compile(text)).toEqual({ sql, params });

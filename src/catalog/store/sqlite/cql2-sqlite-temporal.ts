@@ -32,7 +32,11 @@ function compileInterval(
   if (typeof expr === 'object' && expr !== null && !Array.isArray(expr) && 'interval' in expr) {
     const [start, end] = expr.interval.map((bound, i): SqlFragment => {
       if (bound === '..') return { sql: '?', params: [i === 0 ? -Infinity : Infinity] };
-      return fragment(toTimestamp(compileScalar(bound, resolve, predicate)));
+      const operand = compileScalar(bound, resolve, predicate);
+      // A range queryable used as the end bound contributes its end instant, as in the evaluator.
+      if (i === 1 && operand.property?.endSql !== undefined)
+        return { sql: operand.property.endSql, params: [] };
+      return fragment(toTimestamp(operand));
     });
     return { start, end };
   }
