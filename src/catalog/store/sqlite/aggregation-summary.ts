@@ -43,8 +43,8 @@ export interface MonthSummary {
   count: number;
   days: Map<number, number>;
   terms: Map<string, Map<string, number>>;
-  /** Items per 1° cell, keyed `ix,iy`. */
-  cells: Map<string, number>;
+  /** Items per 1° cell, keyed by {@link cellKey}. */
+  cells: Map<number, number>;
   min: Map<string, number>;
   max: Map<string, number>;
 }
@@ -61,6 +61,12 @@ export function monthIndex(ms: number): number {
 export function monthStart(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1);
 }
+
+/** A 1° cell (ix in [-180, 180], iy in [-90, 90]) as one number, cheaper to count than a string key. */
+export const cellKey = (ix: number, iy: number): number => (ix + 180) * 512 + (iy + 90);
+
+/** The [ix, iy] of a {@link cellKey}. */
+export const cellOfKey = (key: number): [number, number] => [Math.floor(key / 512) - 180, (key % 512) - 90];
 
 const bump = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
 
@@ -155,7 +161,10 @@ export class SummaryCache {
         else for (const v of new Set(JSON.parse(text) as string[])) bump(counts, v);
       }
       const centre = boxCentre(row[13], row[14], row[15], row[16]);
-      if (centre) bump(summary.cells, `${Math.floor(centre[0] + 1e-9)},${Math.floor(centre[1] + 1e-9)}`);
+      if (centre) {
+        const key = cellKey(Math.floor(centre[0] + 1e-9), Math.floor(centre[1] + 1e-9));
+        summary.cells.set(key, (summary.cells.get(key) ?? 0) + 1);
+      }
     }
     return months;
   }

@@ -26,6 +26,7 @@ import {
   SUMMARY_RANGE_COLUMNS,
   SUMMARY_TERM_FIELDS,
   type SummaryCache,
+  cellOfKey,
 } from './aggregation-summary.js';
 import { type Counts, mergeCounts, resolveAggregatedField, RowAggregations } from './aggregation-rows.js';
 
@@ -251,13 +252,15 @@ function summaryDays(plan: SummaryPlan): Counts {
 
 /** Rolls the 1° cells of the summaries up into cells of `size` whole degrees. */
 function summaryCells(plan: SummaryPlan, size: number): Counts {
-  const counts: Counts = new Map();
+  const byKey = new Map<number, number>();
   for (const { summary } of plan.months) {
-    for (const [key, n] of summary.cells) {
-      const [x, y] = key.split(',').map(Number);
-      const cell = `${Math.floor(x / size)},${Math.floor(y / size)}`;
-      counts.set(cell, (counts.get(cell) ?? 0) + n);
-    }
+    for (const [key, n] of summary.cells) byKey.set(key, (byKey.get(key) ?? 0) + n);
+  }
+  const counts: Counts = new Map();
+  for (const [key, n] of byKey) {
+    const [x, y] = cellOfKey(key);
+    const cell = `${Math.floor(x / size)},${Math.floor(y / size)}`;
+    counts.set(cell, (counts.get(cell) ?? 0) + n);
   }
   return counts;
 }
