@@ -18,6 +18,8 @@ export interface CatalogContext {
   prefix: string;
   /** Absolute URL of the API root (`…/api`) as the client sees it. */
   apiRoot(request: FastifyRequest): string;
+  /** Absolute URL of the site root, where the portal serves landing pages (`…/collections/{id}`). */
+  siteRoot(request: FastifyRequest): string;
 }
 
 /** Builds the context of a catalogue plugin mounted at `prefix` (e.g. `/api`). */
@@ -36,6 +38,7 @@ export function createCatalogContext(options: {
     description: options.description,
     prefix: options.prefix,
     apiRoot: (request) => `${resolvePublicBaseUrl(request, options.baseUrl)}${options.prefix}`,
+    siteRoot: (request) => resolvePublicBaseUrl(request, options.baseUrl),
   };
 }
 

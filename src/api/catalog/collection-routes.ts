@@ -89,7 +89,12 @@ export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTyp
       async (request) => {
         const collection = await store.getCollection(request.params.collectionId);
         if (!collection) throw new CollectionNotFoundError(request.params.collectionId);
-        return withCollectionLinks(collection, context.apiRoot(request), linkOptions);
+        return withCollectionLinks(
+          collection,
+          context.apiRoot(request),
+          linkOptions,
+          context.siteRoot(request),
+        );
       },
     );
 
@@ -102,7 +107,7 @@ export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTyp
       const endpoint = `${root}/collections`;
       const page = await store.searchCollections(parsed.search);
       const collections = page.collections.map((collection) => {
-        const linked = withCollectionLinks(collection, root, linkOptions);
+        const linked = withCollectionLinks(collection, root, linkOptions, context.siteRoot(request));
         return parsed.fields
           ? applyFields(linked as StacCollection & Record<string, unknown>, parsed.fields)
           : linked;

@@ -37,7 +37,12 @@ export async function createCollection(
   const root = context.apiRoot(request);
   reply.code(201).header('Location', collectionUrl(root, collection.id));
   reportUnknownExtensions(reply, unknown);
-  return withCollectionLinks(collection, root, collectionLinkOptions(context.store));
+  return withCollectionLinks(
+    collection,
+    root,
+    collectionLinkOptions(context.store),
+    context.siteRoot(request),
+  );
 }
 
 /** `PUT`, `PATCH` and `DELETE /collections/{c}`; registered only when the store supports transactions. */
@@ -63,7 +68,12 @@ export function collectionTransactionRoutes(context: CatalogContext): FastifyPlu
         if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
         await store.putCollection(collection, 'upsert');
         reportUnknownExtensions(reply, unknown);
-        return withCollectionLinks(collection, context.apiRoot(request), collectionLinkOptions(store));
+        return withCollectionLinks(
+          collection,
+          context.apiRoot(request),
+          collectionLinkOptions(store),
+          context.siteRoot(request),
+        );
       },
     );
 
@@ -88,7 +98,12 @@ export function collectionTransactionRoutes(context: CatalogContext): FastifyPlu
         const unknown = checkStacObject(patched, 'Collection');
         await store.putCollection(patched, 'upsert');
         reportUnknownExtensions(reply, unknown);
-        return withCollectionLinks(patched, context.apiRoot(request), collectionLinkOptions(store));
+        return withCollectionLinks(
+          patched,
+          context.apiRoot(request),
+          collectionLinkOptions(store),
+          context.siteRoot(request),
+        );
       },
     );
 

@@ -84,7 +84,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
           throw new ItemNotFoundError(collectionId, itemId);
         }
         reply.type(MEDIA_TYPE.geojson);
-        return withItemLinks(item, context.apiRoot(request));
+        return withItemLinks(item, context.apiRoot(request), context.siteRoot(request));
       },
     );
 
@@ -136,7 +136,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
       const root = context.apiRoot(request);
       const page = await store.search(parsed.search);
       const features = page.items.map((item) => {
-        const linked = withItemLinks(item, root);
+        const linked = withItemLinks(item, root, context.siteRoot(request));
         return parsed.fields ? applyFields(linked, parsed.fields) : linked;
       });
       const links: StacLink[] = [

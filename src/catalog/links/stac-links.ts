@@ -35,12 +35,31 @@ export function itemUrl(apiRoot: string, collectionId: string, itemId: string): 
   return `${collectionUrl(apiRoot, collectionId)}/items/${encodeURIComponent(itemId)}`;
 }
 
+/** Absolute URL of the HTML landing page of a collection or item, under the site root (not the API). */
+export function landingPageUrl(siteRoot: string, collectionId: string, itemId?: string): string {
+  const collection = `${siteRoot}/collections/${encodeURIComponent(collectionId)}`;
+  return itemId === undefined ? collection : `${collection}/items/${encodeURIComponent(itemId)}`;
+}
+
+/** The `alternate` link to a landing page, and a filter dropping a stored copy of it (from a re-ingest). */
+function landingLink(href: string): StacLink {
+  return { rel: 'alternate', href, type: MEDIA_TYPE.html, title: 'Landing page' };
+}
+const isSameLink = (a: StacLink, b: StacLink): boolean => a.rel === b.rel && a.href === b.href;
+
 /**
- * Returns the item with self, root, parent and collection links in front of its other stored links.
+ * Returns the item with self, root, parent and collection links in front of its other stored links, and,
+ * when `siteRoot` is given, an `alternate` link to its HTML landing page.
  * An item without `collection` has no address in the API: it gets only a root link.
  */
-export function withItemLinks(item: StacItem, apiRoot: string): StacItem {
-  const kept = (item.links ?? []).filter((link) => !ITEM_NAVIGATION.has(link.rel));
+export function withItemLinks(item: StacItem, apiRoot: string, siteRoot?: string): StacItem {
+  const landing =
+    siteRoot !== undefined && item.collection !== undefined
+      ? landingLink(landingPageUrl(siteRoot, item.collection, item.id))
+      : undefined;
+  const kept = (item.links ?? []).filter(
+    (link) => !ITEM_NAVIGATION.has(link.rel) && !(landing && isSameLink(link, landing)),
+  );
   const navigation: StacLink[] = [{ rel: 'root', href: apiRoot, type: MEDIA_TYPE.json }];
   if (item.collection !== undefined) {
     const collection = collectionUrl(apiRoot, item.collection);
@@ -54,17 +73,25 @@ export function withItemLinks(item: StacItem, apiRoot: string): StacItem {
       { rel: 'collection', href: collection, type: MEDIA_TYPE.json },
     );
   }
+  if (landing) navigation.push(landing);
   return { ...item, links: [...navigation, ...kept] };
 }
 
-/** Returns the collection with self, parent, root, items (and queryables, aggregate) links added. */
+/**
+ * Returns the collection with self, parent, root, items (and queryables, aggregate) links added, and, when
+ * `siteRoot` is given, an `alternate` link to its HTML landing page.
+ */
 export function withCollectionLinks(
   collection: StacCollection,
   apiRoot: string,
   options: CollectionLinkOptions,
+  siteRoot?: string,
 ): StacCollection {
   const self = collectionUrl(apiRoot, collection.id);
-  const kept = (collection.links ?? []).filter((link) => !COLLECTION_NAVIGATION.has(link.rel));
+  const landing = siteRoot !== undefined ? landingLink(landingPageUrl(siteRoot, collection.id)) : undefined;
+  const kept = (collection.links ?? []).filter(
+    (link) => !COLLECTION_NAVIGATION.has(link.rel) && !(landing && isSameLink(link, landing)),
+  );
   const navigation: StacLink[] = [
     { rel: 'self', href: self, type: MEDIA_TYPE.json },
     { rel: 'parent', href: apiRoot, type: MEDIA_TYPE.json },
@@ -84,6 +111,7 @@ export function withCollectionLinks(
       { rel: 'aggregations', href: `${self}/aggregations`, type: MEDIA_TYPE.json },
     );
   }
+  if (landing) navigation.push(landing);
   return { ...collection, links: [...navigation, ...kept] };
 }
 

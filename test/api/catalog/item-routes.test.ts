@@ -65,6 +65,12 @@ describe('item access', () => {
       { rel: 'root', href: `${BASE}/api`, type: 'application/json' },
       { rel: 'parent', href: `${BASE}/api/collections/pleiades`, type: 'application/json' },
       { rel: 'collection', href: `${BASE}/api/collections/pleiades`, type: 'application/json' },
+      {
+        rel: 'alternate',
+        href: `${BASE}/collections/pleiades/items/pleiades-003`,
+        type: 'text/html',
+        title: 'Landing page',
+      },
       ...stored.links,
     ]);
   });
