@@ -46,3 +46,17 @@ export { hillshade } from './render/hillshade.js';
 export { toRgba, type ColourOptions } from './render/tile-renderer.js';
 export { encodeImage, IMAGE_MEDIA_TYPES, type ImageFormat } from './render/image-encoder.js';
 export { zoomRange } from './tiles/zoom-range.js';
+export {
+  zonalStatistics,
+  pointValues,
+  toPixelRings,
+  MAX_ZONE_VERTICES,
+  type ZoneOptions,
+} from './stats/zone-reader.js';
+export {
+  summarizeBand,
+  percentileOfSorted,
+  type BandStatistics,
+  type SummaryOptions,
+} from './stats/zonal-statistics.js';
+export { rasterizeRings } from './stats/polygon-mask.js';

@@ -5,6 +5,8 @@
  * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/{z}/{x}/{y}[.png|.webp]`
  * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/tilejson.json`
  * - `GET /collections/{c}/items/{i}/raster/info`
+ * - `GET /collections/{c}/items/{i}/raster/point?lon=…&lat=…` (band values at a point)
+ * - `POST /collections/{c}/items/{i}/raster/statistics` (GeoJSON polygon body → zonal statistics)
  *
  * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
  *
@@ -18,8 +20,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import { ReaderCache } from '../../raster/cog/reader-cache.js';
+import { RasterError } from '../../raster/raster-errors.js';
 import { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
 import { registerRasterErrorHandling } from './raster-error-status.js';
+import { statsRoutes } from './stats-routes.js';
 import { tileRoutes } from './tile-routes.js';
 
 export interface RasterPluginOptions {
@@ -41,11 +45,16 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   const renderer = new ItemTileRenderer((asset, signal) =>
     readers.open(options.resolveAssetHref(asset.href), signal),
   );
-  await app.register(
-    tileRoutes({
-      getItem: options.getItem,
-      renderer,
-      openAsset: (href) => readers.open(options.resolveAssetHref(href)),
-    }),
-  );
+  const openAsset = (href: string) => readers.open(options.resolveAssetHref(href));
+  const findItem = async (collectionId: string, itemId: string): Promise<StacItem> => {
+    const item = await options.getItem(collectionId, itemId);
+    if (!item)
+      throw new RasterError(
+        'RASTER_ITEM_NOT_FOUND',
+        `item "${itemId}" not found in collection "${collectionId}"`,
+      );
+    return item;
+  };
+  await app.register(tileRoutes({ findItem, renderer, openAsset }));
+  await app.register(statsRoutes({ findItem, openAsset }));
 };

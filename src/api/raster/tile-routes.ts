@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import type { CogReader } from '../../raster/cog/cog-reader.js';
-import { RasterError } from '../../raster/raster-errors.js';
 import { IMAGE_MEDIA_TYPES, type ImageFormat } from '../../raster/render/image-encoder.js';
 import { isGeoTiff, selectAssets, type ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
 import { getTileMatrixSet } from '../../raster/tiles/tile-matrix-set.js';
@@ -11,7 +10,7 @@ import { createTransformer } from '../../raster/warp/coordinate-transformer.js';
 import { parseTileStyle, TileQuerySchema, type TileQuery } from './tile-query.js';
 
 interface TileRoutesOptions {
-  getItem: (collectionId: string, itemId: string) => Promise<StacItem | undefined>;
+  findItem: (collectionId: string, itemId: string) => Promise<StacItem>;
   renderer: ItemTileRenderer;
   openAsset: (href: string) => Promise<CogReader>;
 }
@@ -41,15 +40,7 @@ const ErrorSchema = Type.Object({
 
 /** Tile, TileJSON and info routes (see raster-plugin.ts). */
 export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
-  const findItem = async (collectionId: string, itemId: string): Promise<StacItem> => {
-    const item = await options.getItem(collectionId, itemId);
-    if (!item)
-      throw new RasterError(
-        'RASTER_ITEM_NOT_FOUND',
-        `item "${itemId}" not found in collection "${collectionId}"`,
-      );
-    return item;
-  };
+  const { findItem } = options;
 
   return async (app) => {
     app.get<{ Params: typeof TileParams.static; Querystring: TileQuery }>(

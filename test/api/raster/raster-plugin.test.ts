@@ -242,6 +242,67 @@ describe('rasterPlugin', () => {
     });
   });
 
+  it('answers point values per asset, null for nodata', async () => {
+    const inside = await app.inject('/api/collections/dem/items/dem/raster/point?lon=40.02&lat=12.5');
+    expect(inside.statusCode).toBe(200);
+    const reader = await CogReader.open(new FileByteSource(join(FIXTURES, 'openlayers-elevation-f32.tif')));
+    const [x0, a, , y0, , e] = reader.info.geoTransform;
+    const block = await reader.readWindow({
+      x: Math.floor((40.02 - x0) / a),
+      y: Math.floor((12.5 - y0) / e),
+      width: 1,
+      height: 1,
+    });
+    expect(inside.json().properties.values.dem).toEqual([block.bands[0][0]]);
+    const bad = await app.inject('/api/collections/dem/items/dem/raster/point?lon=200&lat=0');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('computes zonal statistics over a posted polygon, with class areas for categorical rasters', async () => {
+    resolveCrs(2975);
+    const ring = [
+      [340500, 7659500],
+      [342500, 7659500],
+      [342500, 7657500],
+      [340500, 7657500],
+      [340500, 7659500],
+    ].map((p) => proj4('EPSG:2975', 'EPSG:4326', p));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/collections/lc/items/lc/raster/statistics?categorical=true',
+      payload: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+    });
+    expect(response.statusCode).toBe(200);
+    const stats = response.json().properties.statistics.classes[0];
+    expect(stats.count).toBe(200 * 200);
+    const areas = Object.values(stats.classes as Record<string, { area: number }>).reduce(
+      (sum, c) => sum + c.area,
+      0,
+    );
+    expect(areas).toBeCloseTo(2000 * 2000, 6);
+    const notPolygon = await app.inject({
+      method: 'POST',
+      url: '/api/collections/lc/items/lc/raster/statistics',
+      payload: { type: 'Point', coordinates: [0, 0] },
+    });
+    expect(notPolygon.statusCode).toBe(400);
+    expect(notPolygon.json().code).toBe('RASTER_INVALID_PARAMETER');
+  });
+
+  it('refuses a polygon of a million vertices without trying to read it', async () => {
+    const ring = Array.from({ length: 1_000_000 }, (_, i) => [
+      55.3 + Math.cos(i) * 0.01,
+      -21 + Math.sin(i) * 0.01,
+    ]);
+    ring.push(ring[0]);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/collections/lc/items/lc/raster/statistics',
+      payload: { type: 'Polygon', coordinates: [ring] },
+    });
+    expect(response.statusCode).toBe(413);
+  });
+
   it.each([
     [
       'an unknown tile matrix set',
