@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MIDAS_TOLERANCE,
+  median,
   midasFromPairs,
   midasVelocity,
   selectMidasPairs,
@@ -167,5 +168,18 @@ describe('MIDAS velocity', () => {
       best = Math.min(best, performance.now() - start);
     }
     expect(best).toBeLessThan(50);
+  });
+});
+
+describe('median', () => {
+  it('matches a sort-based median on random arrays of odd and even length, with ties', () => {
+    const random = seededRandom(11);
+    for (const n of [1, 2, 3, 4, 5, 10, 11, 1000, 1001]) {
+      const values = Float64Array.from({ length: n }, () => Math.round(random.normal() * 5));
+      const sorted = Array.from(values).sort((a, b) => a - b);
+      const expected = n % 2 === 1 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      expect(median(values)).toBeCloseTo(expected, 12);
+    }
+    expect(Number.isNaN(median(new Float64Array(0)))).toBe(true);
   });
 });
