@@ -23,11 +23,15 @@ interface Segment {
   maxy: number;
 }
 
-/** The area's edges and one vertex per polygon, built once per query. */
+/** The area's edges (bucketed by x so a row only meets the edges near it) and one vertex per polygon. */
 export interface PreparedArea {
-  segments: Segment[];
+  buckets: Segment[][];
+  bucketMinX: number;
+  bucketWidth: number;
   polygonVertices: Point[];
 }
+
+const BUCKETS = 256;
 
 const orientation = (p: Point, q: Point, r: Point): number =>
   (CGAlgorithmsDD as unknown as { orientationIndex(a: Point, b: Point, c: Point): number }).orientationIndex(
@@ -85,10 +89,32 @@ function linesOf(geometry: Geometry): Position[][] {
 /** Prepares a Polygon or MultiPolygon for {@link intersectsArea}. */
 export function prepareArea(area: Geometry): PreparedArea {
   const polygons = polygonsOf(area);
+  const segments = segmentsOf(polygons.flat());
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const segment of segments) {
+    minX = Math.min(minX, segment.minx);
+    maxX = Math.max(maxX, segment.maxx);
+  }
+  const count = segments.length > 64 && maxX > minX ? BUCKETS : 1;
+  const width = count === 1 ? Infinity : (maxX - minX) / count;
+  const buckets: Segment[][] = Array.from({ length: count }, () => []);
+  for (const segment of segments) {
+    const [first, last] = bucketRange(segment.minx, segment.maxx, minX, width, count);
+    for (let b = first; b <= last; b++) buckets[b].push(segment);
+  }
   return {
-    segments: segmentsOf(polygons.flat()),
+    buckets,
+    bucketMinX: minX,
+    bucketWidth: width,
     polygonVertices: polygons.filter((p) => p[0]?.length > 0).map((p) => toPoint(p[0][0])),
   };
+}
+
+function bucketRange(lo: number, hi: number, minX: number, width: number, count: number): [number, number] {
+  if (count === 1) return [0, 0];
+  const clamp = (i: number): number => Math.min(count - 1, Math.max(0, i));
+  return [clamp(Math.floor((lo - minX) / width)), clamp(Math.floor((hi - minX) / width))];
 }
 
 function onSegment(s: Segment, p: Point): boolean {
@@ -139,11 +165,15 @@ export function intersectsAreaWithoutSharedVertex(
   }
   const rowSegments = segmentsOf(linesOf(row));
   const [minx, miny, maxx, maxy] = rowEnvelope;
-  for (const t of area.segments) {
-    if (t.maxx < minx || t.minx > maxx || t.maxy < miny || t.miny > maxy) continue;
-    for (const s of rowSegments) {
-      if (s.maxx < t.minx || s.minx > t.maxx || s.maxy < t.miny || s.miny > t.maxy) continue;
-      if (segmentsTouch(s, t)) return true;
+  const { buckets, bucketMinX, bucketWidth } = area;
+  const [first, last] = bucketRange(minx, maxx, bucketMinX, bucketWidth, buckets.length);
+  for (let b = first; b <= last; b++) {
+    for (const t of buckets[b]) {
+      if (t.maxx < minx || t.minx > maxx || t.maxy < miny || t.miny > maxy) continue;
+      for (const s of rowSegments) {
+        if (s.maxx < t.minx || s.minx > t.maxx || s.maxy < t.miny || s.miny > t.maxy) continue;
+        if (segmentsTouch(s, t)) return true;
+      }
     }
   }
   return false;

@@ -130,6 +130,17 @@ const operands: Record<string, Geometry> = {
       ],
     ],
   },
+  // 400 edges: exercises the bucketed edge index of large query areas.
+  'many-sided polygon': {
+    type: 'Polygon',
+    coordinates: [
+      Array.from({ length: 401 }, (_, i) => {
+        const angle = ((i % 400) / 400) * 2 * Math.PI;
+        const radius = i % 2 === 0 ? 6 : 4;
+        return [5 + radius * Math.cos(angle), 5 + radius * Math.sin(angle)];
+      }),
+    ],
+  },
   multipolygon: {
     type: 'MultiPolygon',
     coordinates: [
@@ -155,12 +166,14 @@ const operands: Record<string, Geometry> = {
 };
 
 describe('relateToPrepared', () => {
-  it.each(Object.keys(operands))('agrees with JSTS against a %s on 600 random geometries', (name) => {
+  it.each(Object.keys(operands))('agrees with JSTS against a %s on random geometries', (name) => {
+    // JSTS is slow on the 400-edge operand: fewer rows keep the test fast.
+    const rows = name === 'many-sided polygon' ? 120 : 600;
     const operand = prepareSpatialOperand(operands[name]);
     const reference = jsts(operands[name]);
     let disagreements = 0;
     let hits = 0;
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < rows; i++) {
       const row = randomGeometry();
       const rowJsts = jsts(row);
       for (const op of Object.keys(METHOD) as SpatialOperator[]) {
@@ -171,6 +184,6 @@ describe('relateToPrepared', () => {
       }
     }
     expect(disagreements).toBe(0);
-    expect(hits).toBeGreaterThan(400);
+    expect(hits).toBeGreaterThan(rows / 2);
   });
 });
