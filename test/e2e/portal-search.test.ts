@@ -141,6 +141,21 @@ describe.skipIf(!hasChromium)('portal search page (Chromium)', () => {
     expect((await shownKeys()).sort()).toEqual(api.keys.sort());
   });
 
+  it('narrows by a keyword inherited from the collection', async () => {
+    await page.goto(`${server.url}/?lang=fr`);
+    await waitForResults();
+    const facet = page.locator('[data-facet=keywords] li', { hasText: 'Pléiades' });
+    const shownCount = Number((await facet.locator('.count').textContent())!.replace(/\D/g, ''));
+    expect(shownCount).toBe(13);
+    await facet.locator('input').check();
+    await waitForResults();
+    const api = await apiSearch({
+      filter: { op: 'a_overlaps', args: [{ property: 'keywords' }, ['Pléiades']] },
+    });
+    expect(api.matched).toBe(13);
+    expect(await shownKeys()).toEqual(api.keys);
+  });
+
   it('reproduces a search from its URL and keeps it across a language switch', async () => {
     await page.goto(`${server.url}/?q=Pl%C3%A9iades&from=2025-01-01&lang=fr`);
     await waitForResults();

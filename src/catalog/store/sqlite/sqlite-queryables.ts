@@ -94,9 +94,31 @@ const CORE_ITEM_QUERYABLES: Record<string, CoreQueryable> = {
     property: { sql: 'i.relative_orbit', type: 'number' },
     schema: { title: 'Relative orbit', type: 'integer', minimum: 1 },
   },
+  // Keywords and provider names are the item's own, else its collection's: the same rule the keyword and
+  // provider aggregations count by, so a facet's count is what filtering on it returns.
   keywords: {
-    property: { sql: 'i.keywords', type: 'array' },
-    schema: { title: 'Keywords', type: 'array', items: { type: 'string' } },
+    property: {
+      sql: '(COALESCE(i.keywords, (SELECT c.keywords FROM collections c WHERE c.collection_key = i.collection_key)))',
+      type: 'array',
+    },
+    schema: {
+      title: 'Keywords',
+      description: "The item's keywords, or its collection's when it has none",
+      type: 'array',
+      items: { type: 'string' },
+    },
+  },
+  providers: {
+    property: {
+      sql: '(COALESCE(i.providers, (SELECT c.providers FROM collections c WHERE c.collection_key = i.collection_key)))',
+      type: 'array',
+    },
+    schema: {
+      title: 'Provider names',
+      description: "Names of the item's providers, or of its collection's when it has none",
+      type: 'array',
+      items: { type: 'string' },
+    },
   },
   title: { property: { sql: 'i.title', type: 'string' }, schema: { title: 'Title', type: 'string' } },
 };
