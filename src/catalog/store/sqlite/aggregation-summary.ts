@@ -128,6 +128,13 @@ export class SummaryCache {
 
   private build(collectionKey: number): Map<number, MonthSummary> {
     const months = new Map<number, MonthSummary>();
+    // Keyword and instrument lists repeat across items: parse each distinct JSON text once.
+    const parsed = new Map<string, Set<string>>();
+    const valuesOf = (text: string): Set<string> => {
+      let values = parsed.get(text);
+      if (!values) parsed.set(text, (values = new Set(JSON.parse(text) as string[])));
+      return values;
+    };
     const rows = this.statements
       .get(SUMMARY_SQL)
       .raw()
@@ -150,15 +157,14 @@ export class SummaryCache {
       }
       if (row[8] !== null) bump(termsOf(summary, 'platform'), row[8]);
       if (row[9] !== null) bump(termsOf(summary, 'constellation'), row[9]);
-      if (row[10] !== null)
-        for (const v of new Set(JSON.parse(row[10]) as string[])) bump(termsOf(summary, 'instruments'), v);
+      if (row[10] !== null) for (const v of valuesOf(row[10])) bump(termsOf(summary, 'instruments'), v);
       for (const [field, text] of [
         ['keywords', row[11]],
         ['providers', row[12]],
       ] as const) {
         const counts = termsOf(summary, field);
         if (text === null) bump(counts, INHERITED);
-        else for (const v of new Set(JSON.parse(text) as string[])) bump(counts, v);
+        else for (const v of valuesOf(text)) bump(counts, v);
       }
       const centre = boxCentre(row[13], row[14], row[15], row[16]);
       if (centre) {
