@@ -60,3 +60,9 @@ export {
   type SummaryOptions,
 } from './stats/zonal-statistics.js';
 export { rasterizeRings } from './stats/polygon-mask.js';
+export {
+  resolveAssetFile,
+  parseRange,
+  type AssetFile,
+  type ByteRange,
+} from './source/asset-file-resolver.js';

@@ -7,6 +7,7 @@
  * - `GET /collections/{c}/items/{i}/raster/info`
  * - `GET /collections/{c}/items/{i}/raster/point?lon=…&lat=…` (band values at a point)
  * - `POST /collections/{c}/items/{i}/raster/statistics` (GeoJSON polygon body → zonal statistics)
+ * - `GET|HEAD /assets/{path}` files of `assetRoot`, with Range, ETag, Last-Modified (when `assetRoot` is set)
  *
  * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
  *
@@ -23,6 +24,7 @@ import { ReaderCache } from '../../raster/cog/reader-cache.js';
 import { RasterError } from '../../raster/raster-errors.js';
 import { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
 import { registerRasterErrorHandling } from './raster-error-status.js';
+import { assetRoutes } from './asset-routes.js';
 import { statsRoutes } from './stats-routes.js';
 import { tileRoutes } from './tile-routes.js';
 
@@ -34,6 +36,8 @@ export interface RasterPluginOptions {
    * Relative hrefs are resolved here (and must be kept inside the data directory by this function).
    */
   readonly resolveAssetHref: (href: string) => string;
+  /** Directory whose files are served at `/assets/{path}`; no asset download route when absent. */
+  readonly assetRoot?: string;
   /** Open readers and cached blocks; one is created when absent. The plugin closes only its own. */
   readonly readerCache?: ReaderCache;
 }
@@ -57,4 +61,5 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   };
   await app.register(tileRoutes({ findItem, renderer, openAsset }));
   await app.register(statsRoutes({ findItem, openAsset }));
+  if (options.assetRoot) await app.register(assetRoutes(options.assetRoot));
 };
