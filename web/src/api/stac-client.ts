@@ -139,13 +139,27 @@ export interface PointResult {
   bands?: string[];
 }
 
-/** Band values of an item's raster at a point (raster API), or an empty list outside the raster. */
+/**
+ * Band values of an item's raster assets at a point (raster API `…/raster/point`), flattened over assets with
+ * labels `asset` (single band) or `asset b2`; empty outside the rasters.
+ */
 export async function pointValues(
   item: StacItem,
   lon: number,
   lat: number,
   signal?: AbortSignal,
 ): Promise<PointResult> {
-  const path = `/collections/${encodeURIComponent(item.collection ?? '')}/items/${encodeURIComponent(item.id)}/point/${lon},${lat}`;
-  return call<PointResult>(path, {}, signal);
+  const path =
+    `/collections/${encodeURIComponent(item.collection ?? '')}/items/${encodeURIComponent(item.id)}` +
+    `/raster/point?lon=${lon}&lat=${lat}`;
+  const feature = await call<{ properties: { values: Record<string, (number | null)[]> } }>(path, {}, signal);
+  const values: (number | null)[] = [];
+  const bands: string[] = [];
+  for (const [asset, bandValues] of Object.entries(feature.properties.values)) {
+    bandValues.forEach((value, i) => {
+      values.push(value);
+      bands.push(bandValues.length === 1 ? asset : `${asset} b${i + 1}`);
+    });
+  }
+  return { values, bands };
 }

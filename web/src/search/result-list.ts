@@ -56,7 +56,7 @@ export function renderResults(
         h('h3', {}, [href ? h('a', { href }, [title]) : title]),
         h('p', { class: 'dates' }, [itemDates(item)]),
         h('p', { class: 'dataset' }, [
-          `${t('collection')} : `,
+          `${t('collection')} `,
           collectionTitles.get(item.collection ?? '') ?? item.collection ?? '',
         ]),
         h('a', { class: 'to-viewer', href: viewerHref([item]) }, [t('openViewer')]),
