@@ -40,10 +40,13 @@ export function resolveHref(href: string, base: URL): URL {
   return new URL(href, base);
 }
 
-/** An href made absolute against the document it was read from: a path for local files, a URL otherwise. */
+/**
+ * An href made absolute against the document it was read from: a `file:` URL for local files (a valid IRI
+ * even when the path has spaces or accents), an http(s) URL otherwise.
+ */
 export function absoluteHref(href: string, base: URL): string {
   if (!isRelativeHref(href)) return href;
-  return displayLocation(resolveHref(href, base));
+  return resolveHref(href, base).href;
 }
 
 function httpFailure(url: URL, error: unknown): SourceUnreadableError {

@@ -6,6 +6,9 @@
  * batches already committed intact and nothing of the batch in flight. Collections are written as soon as
  * they are read, so before their items. With `strict`, every source is read and validated first and nothing
  * is written if any problem is found.
+ *
+ * Objects are validated in the form they are stored in (see `prepareForStore`): with their collection and its
+ * link, without the source catalog's own structure links.
  */
 import { FournaiseError } from '../../core/fournaise-error.js';
 import type { StacCollection, StacItem } from '../model/stac-types.js';
@@ -17,12 +20,10 @@ import {
   type IngestProgress,
   type IngestReport,
 } from './ingest-types.js';
-import { normaliseForStore, normaliseItemForStore } from './stac-object-normaliser.js';
 import type { StacOrigin, StacSourceEntry } from './stac-source-entry.js';
 import {
-  itemCollectionId,
   missingCollectionMessage,
-  objectIdOf,
+  prepareForStore,
   validationProblems,
   type ObjectEntry,
 } from './ingest-checks.js';
@@ -154,19 +155,24 @@ class IngestRun {
 
   private async accept(entry: ObjectEntry, validate: boolean): Promise<void> {
     if (entry.kind === 'catalog') return;
+    const prepared = prepareForStore(entry, this.options.defaultCollection);
+    if (!prepared.ok) {
+      this.reject(prepared.problem);
+      return;
+    }
     if (validate) {
-      const problems = validationProblems(entry.object, entry.origin);
+      const problems = validationProblems(prepared.object, entry.origin);
       if (problems.length > 0) {
         this.reject(...problems);
         return;
       }
     }
-    if (entry.kind === 'collection') await this.writeCollection(entry);
-    else await this.queueItem(entry);
+    if (entry.kind === 'collection')
+      await this.writeCollection(prepared.object as StacCollection, entry.origin);
+    else await this.queueItem(prepared.object as StacItem, entry.origin);
   }
 
-  private async writeCollection(entry: ObjectEntry): Promise<void> {
-    const collection = normaliseForStore(entry.object, entry.origin.location) as StacCollection;
+  private async writeCollection(collection: StacCollection, origin: StacOrigin): Promise<void> {
     try {
       const result = await this.options.store.putCollection(collection, this.mode);
       addResult(this.report.collections, result);
@@ -174,7 +180,7 @@ class IngestRun {
       if (!(error instanceof FournaiseError)) throw error;
       const hint =
         error.code === 'CATALOG_COLLECTION_EXISTS' ? ' (use --mode upsert or --mode skip-existing)' : '';
-      this.reject({ origin: entry.origin, objectId: collection.id, message: `${error.message}${hint}` });
+      this.reject({ origin, objectId: collection.id, message: `${error.message}${hint}` });
     }
     if (await this.collectionExists(collection.id)) {
       const released = this.waiting.get(collection.id) ?? [];
@@ -184,18 +190,9 @@ class IngestRun {
     }
   }
 
-  private async queueItem(entry: ObjectEntry): Promise<void> {
-    const collectionId = itemCollectionId(entry, this.options.defaultCollection);
-    if (collectionId === undefined) {
-      this.reject({
-        origin: entry.origin,
-        objectId: objectIdOf(entry.object),
-        message: 'item has no "collection" and was not found under a collection; pass --collection <id>',
-      });
-      return;
-    }
-    const item = normaliseItemForStore(entry.object, entry.origin.location, collectionId) as StacItem;
-    const pending = { item, origin: entry.origin };
+  private async queueItem(item: StacItem, origin: StacOrigin): Promise<void> {
+    const collectionId = item.collection as string;
+    const pending = { item, origin };
     if (await this.collectionExists(collectionId)) {
       await this.addToBatch(pending);
     } else if (this.waitingCount < MAX_WAITING_ITEMS) {
@@ -204,11 +201,7 @@ class IngestRun {
       this.waiting.set(collectionId, waiting);
       this.waitingCount++;
     } else {
-      this.reject({
-        origin: entry.origin,
-        objectId: item.id,
-        message: missingCollectionMessage(collectionId),
-      });
+      this.reject({ origin, objectId: item.id, message: missingCollectionMessage(collectionId) });
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Prepares an object read from a source for the store: links that describe where the object sat in the
  * source catalog are dropped (the API generates its own), and relative hrefs of the remaining links and of
- * assets are made absolute against the document they were read from, so they keep pointing at the same file.
+ * assets are made absolute against the document they were read from (`file:` URLs for local documents, http(s)
+ * URLs for remote ones), so they keep pointing at the same file.
  * See https://github.com/radiantearth/stac-spec/blob/v1.1.0/best-practices.md#use-of-links
  */
 import { absoluteHref, toSourceUrl } from './resource-location.js';

@@ -4,7 +4,7 @@
  */
 import type { WriteMode } from '../store/catalog-store.js';
 import {
-  itemCollectionId,
+  prepareForStore,
   missingCollectionMessage,
   objectIdOf,
   validationProblems,
@@ -41,11 +41,16 @@ export class StrictPrecheck {
           continue;
         }
         if (entry.kind === 'catalog') continue;
-        const problems = validationProblems(entry.object, entry.origin);
+        const prepared = prepareForStore(entry, this.options.defaultCollection);
+        if (!prepared.ok) {
+          report(prepared.problem);
+          continue;
+        }
+        const problems = validationProblems(prepared.object, entry.origin);
         if (problems.length > 0) report(...problems);
         const id = objectIdOf(entry.object);
         if (problems.length > 0 || id === undefined) continue;
-        if (entry.kind === 'collection') {
+        if (prepared.collectionId === undefined) {
           this.sourceCollections.add(id);
           if (this.mode === 'insert' && (await store.getCollection(id))) {
             report({
@@ -56,15 +61,7 @@ export class StrictPrecheck {
           }
           continue;
         }
-        const collectionId = itemCollectionId(entry, this.options.defaultCollection);
-        if (collectionId === undefined) {
-          report({
-            origin: entry.origin,
-            objectId: id,
-            message: 'item has no "collection" and was not found under a collection; pass --collection <id>',
-          });
-          continue;
-        }
+        const collectionId = prepared.collectionId;
         if (!this.neededCollections.has(collectionId)) this.neededCollections.set(collectionId, entry.origin);
         if (this.mode === 'insert') await this.checkNew(collectionId, id, entry.origin, report);
       }

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestProblem } from '../../../src/catalog/ingest/ingest-types.js';
 import { ingestStac } from '../../../src/catalog/ingest/stac-ingest.js';
@@ -64,9 +65,9 @@ describe('ingestStac from a static catalog', () => {
     const folder = join(NESTED, 'lagoon/items/survey-1');
     expect(survey1?.links).toEqual([
       { rel: 'collection', href: '../../lagoon-surveys', type: 'application/json' },
-      { rel: 'via', href: join(NESTED, 'lagoon/README.md') },
+      { rel: 'via', href: pathToFileURL(join(NESTED, 'lagoon/README.md')).href },
     ]);
-    expect(survey1?.assets.data.href).toBe(join(folder, 'survey-1.tif'));
+    expect(survey1?.assets.data.href).toBe(pathToFileURL(join(folder, 'survey-1.tif')).href);
     expect(survey1?.assets.remote.href).toBe('https://example.org/survey-1.tif');
     for (const item of await allItems()) expect(validateStac(item).errors).toEqual([]);
     const collection = await store.getCollection('lagoon-surveys');
@@ -103,6 +104,19 @@ describe('ingestStac from NDJSON with bad lines', () => {
     const datetime = problems.find((p) => p.origin.line === 6);
     expect(datetime).toMatchObject({ objectId: 'c', path: '/properties/datetime' });
     expect(datetime?.schema).toMatch(/^https:\/\/schemas\.stacspec\.org\/v1\.1\.0\//);
+  });
+
+  it('accepts an item that names its collection without linking to it, as many exports do', async () => {
+    const lines = (await readFile(NDJSON, 'utf8')).split('\n');
+    const unlinked = { ...JSON.parse(lines[1]), id: 'unlinked', links: [] };
+    const path = join(scratch, 'unlinked.ndjson');
+    await writeFile(path, [lines[0], JSON.stringify(unlinked)].join('\n'));
+    const { report, problems } = await ingest([path]);
+    expect(problems).toEqual([]);
+    expect(report.items.inserted).toBe(1);
+    expect((await store.getItem('ndjson-test', 'unlinked'))?.links).toEqual([
+      { rel: 'collection', href: '../../ndjson-test', type: 'application/json' },
+    ]);
   });
 
   it('writes items whose collection comes later in the stream once the collection is read', async () => {
