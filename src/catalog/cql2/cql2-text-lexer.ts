@@ -16,88 +16,92 @@ export interface Cql2Token {
   column: number;
 }
 
-const SYMBOLS = ['<>', '<=', '>=', '(', ')', ',', '+', '-', '*', '/', '%', '^', '=', '<', '>'];
-// identifierStart of the BNF, plus the identifierPart additions (digits, '.', combining marks, ‿ ⁀).
-const IDENTIFIER_START =
-  /[:_A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFE\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]/u;
-const IDENTIFIER_PART =
-  /[:_A-Za-z0-9.\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFE\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]/u;
-const WHITESPACE = /[\s\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/u;
-const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+const TWO_CHAR_SYMBOLS = new Set(['<>', '<=', '>=']);
+const ONE_CHAR_SYMBOLS = new Set(['(', ')', ',', '+', '-', '*', '/', '%', '^', '=', '<', '>']);
+// identifierStart of the BNF, then identifierPart (adds digits, '.', combining marks, ‿ ⁀).
+const IDENTIFIER =
+  /[:_A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFE\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][:_A-Za-z0-9.\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFE\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}\p{M}]*/uy;
+const WHITESPACE = /[\s\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/uy;
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 
-/** Splits CQL2-Text into tokens; throws InvalidFilterError with "line L, column C" on a bad character. */
+/**
+ * Splits CQL2-Text into tokens; throws InvalidFilterError with "line L, column C" on a bad character.
+ * Columns count UTF-16 code units from 1.
+ */
 export function tokenizeCql2Text(text: string): Cql2Token[] {
   const tokens: Cql2Token[] = [];
-  const chars = Array.from(text);
   let i = 0;
   let line = 1;
-  let column = 1;
-  const advance = (count: number): void => {
-    for (let k = 0; k < count; k++) {
-      if (chars[i] === '\n') {
+  let lineStart = 0;
+  const position = (offset: number): { line: number; column: number } => ({
+    line,
+    column: offset - lineStart + 1,
+  });
+  const countLines = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) {
+      if (text.charCodeAt(k) === 10) {
         line++;
-        column = 1;
-      } else {
-        column++;
+        lineStart = k + 1;
       }
-      i++;
     }
   };
-  const fail = (message: string, atLine = line, atColumn = column): never => {
-    throw new InvalidFilterError(`invalid CQL2-Text: ${message}`, `line ${atLine}, column ${atColumn}`);
+  const fail = (message: string, at: { line: number; column: number }): never => {
+    throw new InvalidFilterError(`invalid CQL2-Text: ${message}`, `line ${at.line}, column ${at.column}`);
   };
-  while (i < chars.length) {
-    const ch = chars[i];
-    if (WHITESPACE.test(ch)) {
-      advance(1);
+  const match = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = i;
+    return pattern.exec(text)?.[0];
+  };
+  while (i < text.length) {
+    const whitespace = match(WHITESPACE);
+    if (whitespace !== undefined) {
+      countLines(i, i + whitespace.length);
+      i += whitespace.length;
       continue;
     }
-    const start = { line, column };
+    const start = position(i);
+    const ch = text[i];
     if (ch === "'" || ch === '"') {
-      const quote = ch;
       let value = '';
-      advance(1);
+      let k = i + 1;
       for (;;) {
-        if (i >= chars.length)
-          fail(`unterminated ${quote === "'" ? 'string' : 'quoted property name'}`, start.line, start.column);
-        const c = chars[i];
-        if (c === quote && chars[i + 1] === quote) {
-          value += quote;
-          advance(2);
-        } else if (c === '\\' && chars[i + 1] === quote) {
-          value += quote;
-          advance(2);
-        } else if (c === quote) {
-          advance(1);
+        if (k >= text.length) fail(`unterminated ${ch === "'" ? 'string' : 'quoted property name'}`, start);
+        const c = text[k];
+        if ((c === ch || c === '\\') && text[k + 1] === ch) {
+          value += ch;
+          k += 2;
+        } else if (c === ch) {
+          k++;
           break;
         } else {
           value += c;
-          advance(1);
+          k++;
         }
       }
-      tokens.push({ kind: quote === "'" ? 'string' : 'quoted', text: value, ...start });
+      countLines(i, k);
+      i = k;
+      tokens.push({ kind: ch === "'" ? 'string' : 'quoted', text: value, ...start });
       continue;
     }
-    const numberMatch = /[0-9.]/.test(ch) ? NUMBER.exec(chars.slice(i, i + 64).join('')) : null;
-    if (numberMatch !== null) {
-      tokens.push({ kind: 'number', text: numberMatch[0], ...start });
-      advance(numberMatch[0].length);
+    const number = match(NUMBER);
+    if (number !== undefined) {
+      tokens.push({ kind: 'number', text: number, ...start });
+      i += number.length;
       continue;
     }
-    if (IDENTIFIER_START.test(ch)) {
-      let name = '';
-      while (i < chars.length && (IDENTIFIER_PART.test(chars[i]) || /\p{M}/u.test(chars[i]))) {
-        name += chars[i];
-        advance(1);
-      }
-      tokens.push({ kind: 'identifier', text: name, ...start });
+    const identifier = match(IDENTIFIER);
+    if (identifier !== undefined) {
+      tokens.push({ kind: 'identifier', text: identifier, ...start });
+      i += identifier.length;
       continue;
     }
-    const symbol = SYMBOLS.find((s) => chars.slice(i, i + s.length).join('') === s);
-    if (symbol === undefined) fail(`unexpected character '${ch}'`);
+    const two = text.slice(i, i + 2);
+    const symbol = TWO_CHAR_SYMBOLS.has(two) ? two : ONE_CHAR_SYMBOLS.has(ch) ? ch : undefined;
+    if (symbol === undefined)
+      fail(`unexpected character '${String.fromCodePoint(text.codePointAt(i) ?? 0)}'`, start);
     tokens.push({ kind: 'symbol', text: symbol as string, ...start });
-    advance((symbol as string).length);
+    i += (symbol as string).length;
   }
-  tokens.push({ kind: 'end', text: '', line, column });
+  tokens.push({ kind: 'end', text: '', ...position(i) });
   return tokens;
 }
