@@ -64,6 +64,12 @@ export interface InsituStore {
   datastreamExtent(datastreamId: string): Promise<DatastreamExtent>;
   /** Observations of one datastream in a time range, sorted by time. @throws InsituNotFoundError */
   readObservations(datastreamId: string, range?: ObservationRange): Promise<ObservationBatch>;
+  /**
+   * The overview of a datastream in a time range: the smallest and largest observation of every run of 64
+   * consecutive observations (OVERVIEW_CHUNK), in time order. For plotting a long series at far fewer
+   * points than it has: same envelope, 32 times less data read. @throws InsituNotFoundError
+   */
+  readOverview(datastreamId: string, range?: ObservationRange): Promise<ObservationBatch>;
   /** Filtered, ordered, paged observations across datastreams (SensorThings Observations). */
   queryObservations(query: ObservationQuery): Promise<ObservationPage>;
 

@@ -124,3 +124,35 @@ export function normalizeBatch(batch: ObservationBatch): ObservationBatch {
   }
   return sliceBatch(result, 0, k);
 }
+
+/** Number of consecutive observations summarised by one min/max pair of the overview. */
+export const OVERVIEW_CHUNK = 64;
+
+/**
+ * The overview of observations `from..to` (exclusive) of a sorted batch: for every run of
+ * {@link OVERVIEW_CHUNK} consecutive observations, the one with the smallest and the one with the largest
+ * value, in time order (one when they coincide). Plotting a long series at a few thousand points from its
+ * overview reads 32 times less data and draws the same envelope.
+ */
+export function overviewOf(batch: ObservationBatch, from: number, to: number): ObservationBatch {
+  const picked: number[] = [];
+  for (let start = from; start < to; start += OVERVIEW_CHUNK) {
+    const end = Math.min(start + OVERVIEW_CHUNK, to);
+    let low = start;
+    let high = start;
+    for (let i = start + 1; i < end; i++) {
+      if (batch.value[i] < batch.value[low]) low = i;
+      if (batch.value[i] > batch.value[high]) high = i;
+    }
+    if (low === high) picked.push(low);
+    else picked.push(Math.min(low, high), Math.max(low, high));
+  }
+  const overview = createObservationBatch(picked.length);
+  picked.forEach((i, k) => {
+    overview.time[k] = batch.time[i];
+    overview.value[k] = batch.value[i];
+    overview.uncertainty[k] = batch.uncertainty[i];
+    overview.quality[k] = batch.quality[i];
+  });
+  return overview;
+}

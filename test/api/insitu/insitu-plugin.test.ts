@@ -215,6 +215,20 @@ describe('series downloads', () => {
     }
   });
 
+  it('plots a dense series from its overview, keeping its extremes', async () => {
+    const batch = dailyBatch(40_000, 0, 0);
+    for (let i = 0; i < batch.value.length; i++) batch.value[i] = Math.sin(i / 500);
+    batch.value[31_234] = 42;
+    await store.ingest({ observations: [{ datastreamId: 'BOMG-east-A', batch }] });
+    const { body } = await get(
+      '/api/insitu/datastreams/BOMG-east-A/observations?downsample=minmax&points=500',
+    );
+    expect(body.downsampled).toBe(true);
+    expect(body.count as number).toBeLessThanOrEqual(500);
+    expect(Math.max(...(body.value as number[]))).toBe(42);
+    expect((body.time as number[]).at(-1)).toBe(T0 + 39_999 * DAY);
+  });
+
   it('estimates a velocity with MIDAS and with the trajectory model, steps taken from station events', async () => {
     const midas = (await get('/api/insitu/datastreams/BOMG-east-B/velocity')).body;
     // 1 mm/day = 0.36525 m per 365.25-day year, but decimal years follow the calendar: allow 0.1 %.

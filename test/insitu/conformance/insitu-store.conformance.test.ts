@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InsituInvalidQueryError, InsituNotFoundError } from '../../../src/insitu/insitu-errors.js';
 import { createObservationBatch } from '../../../src/insitu/model/insitu-types.js';
 import type { InsituStore } from '../../../src/insitu/store/insitu-store.js';
-import { BLOCK_SIZE } from '../../../src/insitu/store/observation-blocks.js';
+import { BLOCK_SIZE, OVERVIEW_CHUNK } from '../../../src/insitu/store/observation-blocks.js';
 import { INSITU_BACKENDS } from './backends.js';
 import { DAY, T0, dailyBatch, fixtureDataset } from './insitu-fixtures.js';
 
@@ -85,6 +85,30 @@ for (const backend of INSITU_BACKENDS) {
         end: T0 + (BLOCK_SIZE + 1) * DAY,
       });
       expect(Array.from(middle.value)).toEqual([BLOCK_SIZE - 2, BLOCK_SIZE - 1, BLOCK_SIZE, BLOCK_SIZE + 1]);
+    });
+
+    it('keeps an overview with the extremes of every 64 observations, updated on upsert', async () => {
+      const s = await open();
+      const n = BLOCK_SIZE + 1000;
+      const batch = dailyBatch(n, 0, 0);
+      for (let i = 0; i < n; i++) batch.value[i] = Math.sin(i / 7) + (i % 64 === 13 ? 5 : 0);
+      await s.ingest({ observations: [{ datastreamId: 'RPL1-alk', batch }] });
+      const overview = await s.readOverview('RPL1-alk');
+      const chunks = Math.ceil(BLOCK_SIZE / OVERVIEW_CHUNK) + Math.ceil(1000 / OVERVIEW_CHUNK);
+      expect(overview.time.length).toBeLessThanOrEqual(2 * chunks);
+      expect(overview.time.length).toBeGreaterThan(chunks);
+      expect(Math.max(...overview.value)).toBe(Math.max(...batch.value));
+      expect(Math.min(...overview.value)).toBe(Math.min(...batch.value));
+      expect(overview.value.filter((v) => v > 4).length).toBe(Math.ceil(n / 64));
+      for (let i = 1; i < overview.time.length; i++)
+        expect(overview.time[i]).toBeGreaterThan(overview.time[i - 1]);
+      const spike = dailyBatch(1, 99, 0, 500);
+      await s.ingest({ observations: [{ datastreamId: 'RPL1-alk', batch: spike }] });
+      expect(Math.max(...(await s.readOverview('RPL1-alk')).value)).toBe(99);
+      const part = await s.readOverview('RPL1-alk', { start: T0 + 400 * DAY, end: T0 + 600 * DAY });
+      expect(part.time[0]).toBeGreaterThanOrEqual(T0 + 400 * DAY);
+      expect(part.time[part.time.length - 1]).toBeLessThanOrEqual(T0 + 600 * DAY);
+      expect(part.value).toContain(99);
     });
 
     it('sorts an unsorted batch and keeps the last of repeated times', async () => {

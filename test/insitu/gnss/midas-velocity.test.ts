@@ -161,7 +161,7 @@ describe('MIDAS velocity', () => {
       Float64Array.from(time, (t) => 0.01 * (t - 2005) + random.normal() * 0.002),
     );
     let best = Infinity;
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 10; run++) {
       const start = performance.now();
       const pairs = selectMidasPairs(time);
       for (const values of components) midasFromPairs(time, values, pairs);

@@ -2,7 +2,7 @@
  * Schema of the SQLite in-situ store (its own file, `<dataDir>/insitu.sqlite`). Metadata entities are one
  * JSON document per row with their reference columns; observations live in blocks (see observation-blocks.ts).
  */
-export const INSITU_SCHEMA_VERSION = 1;
+export const INSITU_SCHEMA_VERSION = 2;
 
 export const INSITU_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS network (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
@@ -35,6 +35,15 @@ CREATE TABLE IF NOT EXISTS observation_block (
   datastream INTEGER NOT NULL REFERENCES datastream(key),
   start_time INTEGER NOT NULL,
   end_time INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  has_uncertainty INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (datastream, start_time)
+) WITHOUT ROWID;
+-- Min/max of every 64 consecutive observations of each block, same key as the block (schema version 2).
+CREATE TABLE IF NOT EXISTS observation_overview (
+  datastream INTEGER NOT NULL REFERENCES datastream(key),
+  start_time INTEGER NOT NULL,
   count INTEGER NOT NULL,
   has_uncertainty INTEGER NOT NULL,
   data BLOB NOT NULL,

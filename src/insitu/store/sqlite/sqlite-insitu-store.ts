@@ -28,6 +28,7 @@ import {
   encodeBlock,
   mergeBatches,
   normalizeBatch,
+  overviewOf,
   sliceBatch,
 } from '../observation-blocks.js';
 import { validateDataset, type EntityKind } from '../validate-dataset.js';
@@ -70,6 +71,7 @@ export class SqliteInsituStore implements InsituStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
     db.exec(INSITU_SCHEMA_SQL);
     const prepare = (sql: string): Database.Statement => db.prepare(sql);
     this.statements = {
@@ -107,6 +109,15 @@ export class SqliteInsituStore implements InsituStore {
       blocksFrom: prepare(
         'SELECT start_time, end_time, count, has_uncertainty, data FROM observation_block WHERE datastream = ? AND start_time >= ? AND start_time <= ? ORDER BY start_time',
       ),
+      overviewFrom: prepare(
+        'SELECT start_time, count, has_uncertainty, data FROM observation_overview WHERE datastream = ? AND start_time >= ? AND start_time <= ? ORDER BY start_time',
+      ),
+      deleteOverviews: prepare(
+        'DELETE FROM observation_overview WHERE datastream = ? AND start_time >= ? AND start_time <= ?',
+      ),
+      insertOverview: prepare(
+        'INSERT INTO observation_overview (datastream, start_time, count, has_uncertainty, data) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteBlocks: prepare(
         'DELETE FROM observation_block WHERE datastream = ? AND start_time >= ? AND start_time <= ?',
       ),
@@ -117,6 +128,18 @@ export class SqliteInsituStore implements InsituStore {
         'SELECT coalesce(sum(count), 0) AS count, min(start_time) AS first, max(end_time) AS last FROM observation_block WHERE datastream = ?',
       ),
     };
+    this.migrate(version);
+  }
+
+  /** Schema 1 had no overview: build it from the blocks, once. */
+  private migrate(fromVersion: number): void {
+    if (fromVersion !== 1) return;
+    const blocks = this.db
+      .prepare('SELECT datastream, start_time, end_time, count, has_uncertainty, data FROM observation_block')
+      .all() as (BlockRow & { datastream: number })[];
+    this.db.transaction(() => {
+      for (const block of blocks) this.writeOverview(block.datastream, this.decode([block]), 0, block.count);
+    })();
   }
 
   async ingest(dataset: InsituDataset): Promise<IngestResult> {
@@ -206,6 +229,18 @@ export class SqliteInsituStore implements InsituStore {
     return this.readRange(this.datastreamKey(datastreamId), range.start ?? -Infinity, range.end ?? Infinity);
   }
 
+  async readOverview(datastreamId: string, range: ObservationRange = {}): Promise<ObservationBatch> {
+    const key = this.datastreamKey(datastreamId);
+    const start = range.start ?? -Infinity;
+    const end = range.end ?? Infinity;
+    if (start > end) return createObservationBatch(0);
+    const s = this.statements;
+    const from =
+      (s.previousBlockStart.get(key, clampTime(start)) as number | undefined) ?? Number.MIN_SAFE_INTEGER;
+    const overview = this.decode(s.overviewFrom.all(key, from, clampTime(end)) as BlockRow[]);
+    return sliceBatch(overview, lowerBound(overview.time, start), lowerBound(overview.time, end, true));
+  }
+
   async queryObservations(query: ObservationQuery): Promise<ObservationPage> {
     const ids =
       query.datastreamIds ??
@@ -283,6 +318,7 @@ export class SqliteInsituStore implements InsituStore {
     if (existing.length > 0) {
       merged = mergeBatches(this.decode(existing), batch);
       s.deleteBlocks.run(key, existing[0].start_time, existing[existing.length - 1].start_time);
+      s.deleteOverviews.run(key, existing[0].start_time, existing[existing.length - 1].start_time);
     }
     for (let from = 0; from < merged.time.length; from += BLOCK_SIZE) {
       const block = encodeBlock(merged, from, Math.min(from + BLOCK_SIZE, merged.time.length));
@@ -294,7 +330,16 @@ export class SqliteInsituStore implements InsituStore {
         block.hasUncertainty ? 1 : 0,
         block.data,
       );
+      this.writeOverview(key, merged, from, Math.min(from + BLOCK_SIZE, merged.time.length));
     }
+  }
+
+  /** Writes the overview of observations `from..to` of a batch, keyed like the block they form. */
+  private writeOverview(key: number, batch: ObservationBatch, from: number, to: number): void {
+    const overview = overviewOf(batch, from, to);
+    const encoded = encodeBlock(overview, 0, overview.time.length);
+    const hasUncertainty = encoded.hasUncertainty ? 1 : 0;
+    this.statements.insertOverview.run(key, batch.time[from], encoded.count, hasUncertainty, encoded.data);
   }
 }
 
