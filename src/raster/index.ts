@@ -66,3 +66,4 @@ export {
   type AssetFile,
   type ByteRange,
 } from './source/asset-file-resolver.js';
+export { buildWmtsCapabilities, type WmtsLayer } from './tiles/wmts-capabilities.js';

@@ -4,7 +4,8 @@ import type { StacItem } from '../../catalog/model/stac-types.js';
 import type { CogReader } from '../../raster/cog/cog-reader.js';
 import { IMAGE_MEDIA_TYPES, type ImageFormat } from '../../raster/render/image-encoder.js';
 import { isGeoTiff, selectAssets, type ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
-import { getTileMatrixSet } from '../../raster/tiles/tile-matrix-set.js';
+import { getTileMatrixSet, listTileMatrixSets } from '../../raster/tiles/tile-matrix-set.js';
+import { buildWmtsCapabilities } from '../../raster/tiles/wmts-capabilities.js';
 import { zoomRange } from '../../raster/tiles/zoom-range.js';
 import { createTransformer } from '../../raster/warp/coordinate-transformer.js';
 import { parseTileStyle, TileQuerySchema, type TileQuery } from './tile-query.js';
@@ -101,6 +102,46 @@ export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
           bounds,
           center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.min(maxZoom, minZoom + 2)],
         };
+      },
+    );
+
+    app.get<{ Params: typeof ItemParams.static; Querystring: TileQuery }>(
+      '/collections/:collectionId/items/:itemId/tiles/WMTSCapabilities.xml',
+      {
+        schema: {
+          summary: 'OGC WMTS 1.0.0 capabilities (RESTful) of an item asset layer, for QGIS and GDAL',
+          params: ItemParams,
+          querystring: TileQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const { collectionId, itemId } = request.params;
+        const style = parseTileStyle(request.query);
+        const item = await findItem(collectionId, itemId);
+        const [key] = selectAssets(item, style.assets);
+        const reader = await options.openAsset(item.assets[key].href);
+        const sets = listTileMatrixSets();
+        const zoomRanges = Object.fromEntries(sets.map((set) => [set.id, zoomRange(reader.info, set)]));
+        const bounds = item.bbox?.length === 4 ? item.bbox : boundsOf(reader);
+        const query = request.url.includes('?') ? `?${request.url.split('?')[1]}` : '';
+        const base = `${request.protocol}://${request.host}${request.url.split('?')[0].replace(/\/WMTSCapabilities\.xml$/, '')}`;
+        const maxZoom = Math.max(...Object.values(zoomRanges).map((range) => range.maxZoom));
+        const xml = buildWmtsCapabilities(
+          `${collectionId}/${itemId}`,
+          [
+            {
+              id: `${collectionId}.${itemId}`,
+              title: String(item.properties.title ?? itemId),
+              bounds: [bounds[0], bounds[1], bounds[2], bounds[3]],
+              zoomRanges,
+              resourceUrl: `${base}/{TileMatrixSet}/{TileMatrix}/{TileCol}/{TileRow}.png${query}`,
+              format: 'image/png',
+            },
+          ],
+          sets,
+          maxZoom,
+        );
+        return reply.type('application/xml').send(xml);
       },
     );
 
