@@ -5,8 +5,10 @@
  * - `FOURNAISE_DATA_DIR` (default `./data`)
  * - `FOURNAISE_BASE_URL`: public URL of the server root when it sits behind a proxy, e.g.
  *   `https://data.example.org/fournaise`; links are then built on it.
+ * - `FOURNAISE_ASSET_ROOTS`: folders, besides the data directory, whose files asset hrefs may point to
+ *   (separated by `:`; `;` on Windows), e.g. where an ingested static catalog keeps its COGs.
  */
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { FournaiseError } from './core/fournaise-error.js';
 
 export interface ServerConfig {
@@ -16,6 +18,8 @@ export interface ServerConfig {
   baseUrl?: string;
   /** Build the demo centre on first start (empty or missing data directory). */
   demoOnFirstStart: boolean;
+  /** Absolute folders whose files may be served as assets; the data directory comes first. */
+  assetRoots: string[];
 }
 
 export const DEFAULT_PORT = 8080;
@@ -33,6 +37,7 @@ export interface ConfigOverrides {
   dataDir?: string;
   baseUrl?: string;
   demoOnFirstStart?: boolean;
+  assetRoots?: string[];
 }
 
 /** Reads the configuration; command-line values win over environment variables. */
@@ -67,11 +72,14 @@ export function readServerConfig(
       );
     }
   }
+  const dataDir = resolve(cwd, overrides.dataDir ?? (env.FOURNAISE_DATA_DIR || 'data'));
+  const extraRoots = overrides.assetRoots ?? (env.FOURNAISE_ASSET_ROOTS ?? '').split(delimiter);
   return {
     port,
     host: overrides.host ?? (env.HOST || 'localhost'),
-    dataDir: resolve(cwd, overrides.dataDir ?? (env.FOURNAISE_DATA_DIR || 'data')),
+    dataDir,
     baseUrl: baseUrl?.replace(/\/+$/, ''),
     demoOnFirstStart: overrides.demoOnFirstStart ?? true,
+    assetRoots: [dataDir, ...extraRoots.filter((root) => root !== '').map((root) => resolve(cwd, root))],
   };
 }

@@ -64,7 +64,7 @@ export async function startServer(
     await app.register(rasterPlugin, {
       prefix: API_PREFIX,
       getItem: (collectionId, itemId) => catalog.getItem(collectionId, itemId),
-      resolveAssetHref: (href) => resolveAssetHref(href, config.dataDir),
+      resolveAssetHref: (href) => resolveAssetHref(href, config.assetRoots),
     });
     await app.register(insituPlugin, { prefix: API_PREFIX, store: insitu, baseUrl: config.baseUrl });
     await app.register(portalPlugin, {
@@ -95,21 +95,24 @@ export async function startServer(
 
 /**
  * Where the raster engine reads an asset: http(s) URLs as they are; relative hrefs (the demo's
- * `assets/<collection>/<item>/<file>`) and local paths only inside the data directory, so that a stored
- * href cannot make the server read any other file.
+ * `assets/<collection>/<item>/<file>`) against the data directory (the first root); local paths and `file:`
+ * URLs only inside one of `roots`, so that a stored href cannot make the server read any other file.
  */
-export function resolveAssetHref(href: string, dataDir: string): string {
+export function resolveAssetHref(href: string, roots: readonly string[]): string {
   if (/^https?:\/\//i.test(href)) return href;
-  const path = href.startsWith('file:')
-    ? fileURLToPath(href)
-    : isAbsolute(href)
-      ? href
-      : resolve(dataDir, href);
-  const inside = relative(resolve(dataDir), resolve(path));
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    throw new RasterError('RASTER_ASSET_NOT_FOUND', `asset '${href}' is outside the data directory`, href);
+  const path = resolve(roots[0], href.startsWith('file:') ? fileURLToPath(href) : href);
+  const isInside = (root: string) => {
+    const inside = relative(resolve(root), path);
+    return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+  };
+  if (!roots.some(isInside)) {
+    throw new RasterError(
+      'RASTER_ASSET_NOT_FOUND',
+      `asset '${href}' is outside the data directory and asset roots`,
+      href,
+    );
   }
-  return resolve(path);
+  return path;
 }
 
 /** The folder of package.json: the portal build (web/dist) sits there, whether running from src or dist. */

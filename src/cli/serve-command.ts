@@ -19,6 +19,8 @@ Options:
   --data-dir <dir>      data directory (default: $FOURNAISE_DATA_DIR, else ./data)
   --base-url <url>      public URL of the server root behind a proxy (default: $FOURNAISE_BASE_URL;
                         otherwise links follow X-Forwarded-* headers or the Host header)
+  --asset-root <dir>    a folder whose files assets may point to, besides the data directory
+                        (repeatable; default: $FOURNAISE_ASSET_ROOTS, ':'-separated)
   --no-demo             do not build the demo centre on first start
   --log                 log every request (JSON lines on stdout)
   -h, --help            show this help
@@ -39,6 +41,7 @@ export const serveCommand: CliCommand = {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'base-url': { type: 'string' },
+        'asset-root': { type: 'string', multiple: true },
         'no-demo': { type: 'boolean' },
         log: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -55,6 +58,7 @@ export const serveCommand: CliCommand = {
       dataDir: values['data-dir'],
       baseUrl: values['base-url'],
       demoOnFirstStart: !values['no-demo'],
+      assetRoots: values['asset-root'],
     });
     const display = new ProgressDisplay({ stream: io.stderr });
     const server = await startServer(config, {

@@ -17,21 +17,24 @@ describe('readServerConfig', () => {
       dataDir: '/srv/data',
       baseUrl: undefined,
       demoOnFirstStart: true,
+      assetRoots: ['/srv/data'],
     });
   });
 
-  it('honours PORT, HOST, FOURNAISE_DATA_DIR and FOURNAISE_BASE_URL, and options override them', () => {
+  it('honours PORT, HOST, FOURNAISE_DATA_DIR, FOURNAISE_BASE_URL and FOURNAISE_ASSET_ROOTS; options override them', () => {
     const env = {
       PORT: '9000',
       HOST: '0.0.0.0',
       FOURNAISE_DATA_DIR: 'store',
       FOURNAISE_BASE_URL: 'https://data.example.org/f/',
+      FOURNAISE_ASSET_ROOTS: '/mnt/cogs:relative',
     };
     expect(readServerConfig(env, '/srv')).toMatchObject({
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/srv/store',
       baseUrl: 'https://data.example.org/f',
+      assetRoots: ['/srv/store', '/mnt/cogs', '/srv/relative'],
     });
     expect(
       readServerConfig(env, '/srv', { port: '9100', dataDir: '/abs', baseUrl: 'http://proxy' }),
@@ -83,19 +86,26 @@ describe('serve when the port is taken', () => {
 });
 
 describe('resolveAssetHref', () => {
-  it('keeps http(s) URLs, resolves relative hrefs in the data directory, and refuses anything outside it', () => {
-    expect(resolveAssetHref('https://example.org/a.tif', '/srv/data')).toBe('https://example.org/a.tif');
-    expect(resolveAssetHref('assets/c/i/a.tif', '/srv/data')).toBe('/srv/data/assets/c/i/a.tif');
-    expect(resolveAssetHref('/srv/data/x/a.tif', '/srv/data')).toBe('/srv/data/x/a.tif');
-    expect(resolveAssetHref('file:///srv/data/x/a.tif', '/srv/data')).toBe('/srv/data/x/a.tif');
-    for (const href of [
-      '../secret.tif',
-      'assets/../../etc/passwd',
-      '/etc/passwd',
-      'file:///etc/passwd',
-      '/srv/data-other/a.tif',
-    ]) {
-      expect(() => resolveAssetHref(href, '/srv/data'), href).toThrow('is outside the data directory');
-    }
+  const roots = ['/srv/data', '/mnt/cogs'];
+
+  it('keeps http(s) URLs and resolves relative hrefs in the data directory', () => {
+    expect(resolveAssetHref('https://example.org/a.tif', roots)).toBe('https://example.org/a.tif');
+    expect(resolveAssetHref('assets/c/i/a.tif', roots)).toBe('/srv/data/assets/c/i/a.tif');
+  });
+
+  it('accepts local paths and file: URLs inside an asset root', () => {
+    expect(resolveAssetHref('/srv/data/x/a.tif', roots)).toBe('/srv/data/x/a.tif');
+    expect(resolveAssetHref('file:///mnt/cogs/a%20b.tif', roots)).toBe('/mnt/cogs/a b.tif');
+  });
+
+  it.each([
+    '../secret.tif',
+    'assets/../../etc/passwd',
+    '/etc/passwd',
+    'file:///etc/passwd',
+    '/srv/data-other/a.tif',
+    '/mnt/cogs/../x.tif',
+  ])('refuses %s', (href) => {
+    expect(() => resolveAssetHref(href, roots)).toThrow('is outside the data directory and asset roots');
   });
 });
