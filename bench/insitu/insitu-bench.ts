@@ -71,7 +71,6 @@ try {
   // Ingest: 30-second series of 1 M observations each (about a year), 4 per transaction.
   let ingestMs = 0;
   let written = 0;
-  const batch = createObservationBatch(PER_STREAM);
   for (let s = 0; s < bulkStreams; s += STREAMS_PER_TRANSACTION) {
     const observations = [];
     for (let k = s; k < Math.min(bulkStreams, s + STREAMS_PER_TRANSACTION); k++) {
@@ -89,7 +88,6 @@ try {
     ingestMs += performance.now() - start;
     written += observations.length * PER_STREAM;
   }
-  void batch;
   const fileBytes = statSync(join(dir, 'insitu.sqlite')).size;
 
   // The two plotting series.
@@ -123,6 +121,12 @@ try {
   const readFastLttb = await time(30, async () =>
     downsampleBatch(await store.readObservations('30s-1y'), 'lttb', 2000),
   );
+  const overviewFast = await time(50, async () =>
+    downsampleBatch(await store.readOverview('30s-1y'), 'minmax', 2000),
+  );
+  const overviewFastLttb = await time(50, async () =>
+    downsampleBatch(await store.readOverview('30s-1y'), 'lttb', 2000),
+  );
   const readFastMonth = await time(50, async () =>
     downsampleBatch(
       await store.readObservations('30s-1y', { start: START + 100 * DAY, end: START + 130 * DAY }),
@@ -150,6 +154,8 @@ try {
   console.log(`read + min/max 2000, 20-year daily: ${ms(readDailyMinMax)}`);
   console.log(`read + min/max 2000, 1-year 30 s (1,051,200 obs): ${ms(readFast)}`);
   console.log(`read + LTTB 2000, 1-year 30 s: ${ms(readFastLttb)}`);
+  console.log(`overview + min/max 2000, 1-year 30 s (what the series route does): ${ms(overviewFast)}`);
+  console.log(`overview + LTTB 2000, 1-year 30 s: ${ms(overviewFastLttb)}`);
   console.log(`read + min/max 2000, 30 days of the 30 s series: ${ms(readFastMonth)}`);
   console.log(`MIDAS one component, 20-year daily: ${ms(midas)}`);
   console.log(`MIDAS three components (one pair selection), 20-year daily: ${ms(midas3)}`);
