@@ -72,8 +72,13 @@ export const serveCommand: CliCommand = {
       `Fournaise listening on ${server.url} (API: ${server.url}/api, data: ${config.dataDir})\n`,
     );
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+      const stop = (received: NodeJS.Signals) => {
+        process.removeListener('SIGINT', stop);
+        process.removeListener('SIGTERM', stop);
+        resolve(received);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
     io.stderr.write(`${signal}: shutting down\n`);
     await server.close();
