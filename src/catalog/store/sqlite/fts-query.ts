@@ -22,12 +22,17 @@ export function parseFreeTextTerms(q: string): string[] {
   return terms;
 }
 
-/** FTS5 MATCH text ORing the terms of `q`. Throws InvalidSearchError when `q` holds no word at all. */
-export function toFtsMatch(q: string): string {
+/** The terms of `q` as FTS5 strings. Throws InvalidSearchError when `q` holds no word at all. */
+export function toFtsTerms(q: string): string[] {
   const terms = parseFreeTextTerms(q);
   if (terms.length === 0)
     throw new InvalidSearchError(`q contains no word to search for: ${JSON.stringify(q)}`, 'q');
-  return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
+  return terms.map((term) => `"${term.replaceAll('"', '""')}"`);
+}
+
+/** FTS5 MATCH text ORing the terms of `q`. Throws InvalidSearchError when `q` holds no word at all. */
+export function toFtsMatch(q: string): string {
+  return toFtsTerms(q).join(' OR ');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Bbox2D, ItemSearch } from '../../search/item-search.js';
 import { compileCql2ToSqlite } from './cql2-sqlite-compiler.js';
 import type { SqlPropertyResolver } from './sql-property.js';
 import { bboxToGeometry, geometryBbox, type PlainBox, splitAtAntimeridian } from './bbox-geometry.js';
-import { toFtsMatch } from './fts-query.js';
+import { toFtsMatch, toFtsTerms } from './fts-query.js';
 import { ITEM_GEOMETRY_SQL } from './sqlite-queryables.js';
 
 /** Conditions ANDed together, with their parameters in order. */
@@ -29,6 +29,8 @@ export interface ItemSearchContext {
   maxItemDurationMs(): number;
   /** A rough number of items a free-text search matches (from term document counts). */
   estimateFreeTextMatches(q: string): number;
+  /** Prepares the bitmaps of FTS5 terms for `item_matches_text`; returns its match argument. */
+  prepareFreeTextBitmaps(terms: string[]): string;
 }
 
 /** SQL true when the item box (columns minx..maxy, minx > maxx when crossing the antimeridian) overlaps `box`. */
@@ -81,18 +83,22 @@ function addIntersects(geometry: Geometry, context: ItemSearchContext, where: Wh
 }
 
 /**
- * The free-text condition: the item's own text, or its collection's title and keywords. Rare terms collect
- * their matches first (IN); common ones are probed per row while walking the sort order (EXISTS), which
- * finds a page after a few rows instead of sorting every match.
+ * The free-text condition: the item's collection's title and keywords, or the item's own text. Rare terms
+ * collect their matches first (IN); common ones are tested per row against bitmaps while walking the sort
+ * order, which finds a page after a few rows instead of sorting every match.
  */
-export function freeTextCondition(q: string, isCommon: boolean): { sql: string; params: unknown[] } {
+function freeTextCondition(q: string, context: ItemSearchContext): { sql: string; params: unknown[] } {
   const match = toFtsMatch(q);
+  const isCommon = context.estimateFreeTextMatches(q) > context.freeTextProbeThreshold;
   const own = isCommon
-    ? 'EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ? AND rowid = i.item_key)'
+    ? 'item_matches_text(i.item_key, ?)'
     : 'i.item_key IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)';
   return {
-    sql: `(${own} OR i.collection_key IN (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?))`,
-    params: [match, `{title keywords} : (${match})`],
+    sql: `(i.collection_key IN (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?) OR ${own})`,
+    params: [
+      `{title keywords} : (${match})`,
+      isCommon ? context.prepareFreeTextBitmaps(toFtsTerms(q)) : match,
+    ],
   };
 }
 
@@ -124,10 +130,7 @@ export function buildItemWhere(query: ItemSearch, context: ItemSearchContext): W
   if (query.bbox) addBbox(query.bbox, context, where);
   if (query.intersects) addIntersects(query.intersects, context, where);
   if (query.q !== undefined && query.q.trim() !== '') {
-    const text = freeTextCondition(
-      query.q,
-      context.estimateFreeTextMatches(query.q) > context.freeTextProbeThreshold,
-    );
+    const text = freeTextCondition(query.q, context);
     where.conditions.push(text.sql);
     where.params.push(...text.params);
   }

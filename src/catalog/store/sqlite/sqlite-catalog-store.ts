@@ -35,6 +35,7 @@ import { SqliteAggregator } from './sqlite-aggregator.js';
 import { SummaryCache } from './aggregation-summary.js';
 import { buildQueryablesSchema, createItemResolver } from './sqlite-queryables.js';
 import { type ItemSearchRunner, searchItems } from './sqlite-item-search.js';
+import { FreeTextBitmaps } from './free-text-bitmaps.js';
 import { ftsTokens, parseFreeTextTerms, toFtsMatch } from './fts-query.js';
 
 /** Where the database lives: a file path (`:memory:` for tests) or a data directory holding `catalog.sqlite`. */
@@ -50,7 +51,7 @@ export interface SqliteCatalogStoreOptions {
   /**
    * Query-plan tuning. Spatial searches with fewer R*Tree candidates than `rtreeDriveLimit` (default 5,000)
    * are driven by the R*Tree, others test bbox columns along the sort index; free-text searches estimated to
-   * match more than `freeTextProbeThreshold` items (default 5,000) probe the full-text index row by row.
+   * match more than `freeTextProbeThreshold` items (default 5,000) test per-term bitmaps row by row.
    * Results never depend on these, only speed.
    */
   rtreeDriveLimit?: number;
@@ -76,6 +77,7 @@ export class SqliteCatalogStore implements CatalogStore {
   private readonly collections: SqliteCollections;
   private readonly aggregator: SqliteAggregator;
   private readonly summaries: SummaryCache;
+  private readonly bitmaps: FreeTextBitmaps;
   /** Items written since planner statistics were last refreshed. */
   private writtenSinceOptimize = 0;
   private readonly runner: ItemSearchRunner;
@@ -93,6 +95,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.writer = new SqliteItemWriter(db, this.observed);
     this.collections = new SqliteCollections(db, this.statements);
     this.resolveItemProperty = createItemResolver(this.observed);
+    this.bitmaps = new FreeTextBitmaps(db);
     this.runner = {
       resolve: this.resolveItemProperty,
       statements: this.statements,
@@ -102,6 +105,7 @@ export class SqliteCatalogStore implements CatalogStore {
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
       maxItemDurationMs: () => this.writer.maxDurationMs,
       estimateFreeTextMatches: (q) => this.estimateFreeTextMatches(q),
+      prepareFreeTextBitmaps: (terms) => this.bitmaps.prepare(terms),
       countItems: (collections) => this.countItems(collections),
       loadItems: (keys) => this.loadItems(keys),
     };
@@ -126,6 +130,7 @@ export class SqliteCatalogStore implements CatalogStore {
     const key = this.db.transaction(() => this.collections.delete(id)).immediate();
     this.observed.forget(key);
     this.summaries.invalidate([key]);
+    this.bitmaps.clear();
   }
 
   async getItem(collectionId: string, itemId: string): Promise<StacItem | undefined> {
@@ -154,12 +159,14 @@ export class SqliteCatalogStore implements CatalogStore {
       throw error;
     } finally {
       this.summaries.invalidate(touched);
+      this.bitmaps.clear();
     }
   }
 
   async deleteItem(collectionId: string, itemId: string): Promise<void> {
     const key = this.db.transaction(() => this.writer.delete(collectionId, itemId)).immediate();
     this.summaries.invalidate([key]);
+    this.bitmaps.clear();
   }
 
   async aggregate(query: ItemSearch, aggregations: AggregationRequest[]): Promise<AggregationResult[]> {

@@ -96,9 +96,12 @@ export function prepareSchema(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // Larger page cache and memory-mapped reads keep the hot indexes in memory at a million items.
-  db.pragma('cache_size = -65536');
-  db.pragma('mmap_size = 1073741824');
+  // A 128 MiB page cache and 256 MiB of memory-mapped reads keep the hot indexes in memory at a million
+  // items while the process stays well under 1 GiB; checkpointing every ~80 MiB of WAL rather than 4 MiB
+  // writes each hot index page once per checkpoint instead of many times during an ingest.
+  db.pragma('cache_size = -131072');
+  db.pragma('mmap_size = 268435456');
+  db.pragma('wal_autocheckpoint = 20000');
   db.pragma('temp_store = MEMORY');
   // Bounded ANALYZE for `PRAGMA optimize`, so planner statistics stay cheap to refresh at any size.
   db.pragma('analysis_limit = 1000');
