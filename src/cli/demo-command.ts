@@ -1,10 +1,9 @@
 /**
  * `fournaise demo`: builds the synthetic La Réunion demo centre into a data directory.
  */
-import { openSqliteCatalogStore } from '../catalog/store/sqlite/sqlite-catalog-store.js';
 import { buildDemoCentre, DEFAULT_DEMO_SEED } from '../demo/demo-builder.js';
 import { EXIT, nonNegativeNumber, parseCommandLine, type CliCommand } from './cli-command.js';
-import { DATA_DIR_HELP, resolveDataDir } from './data-dir.js';
+import { DATA_DIR_HELP, openCatalogIn, resolveDataDir } from './data-dir.js';
 import { showDemoProgress } from './demo-progress.js';
 import { ProgressDisplay } from './progress-display.js';
 
@@ -51,7 +50,7 @@ export const demoCommand: CliCommand = {
       quiet: values.quiet,
       plainIntervalSeconds: interval,
     });
-    const catalog = openSqliteCatalogStore({ dataDir });
+    const catalog = openCatalogIn(dataDir);
     try {
       const built = await buildDemoCentre({
         catalog,

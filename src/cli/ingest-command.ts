@@ -4,7 +4,6 @@
 import { DEFAULT_BATCH_SIZE, type IngestProgress } from '../catalog/ingest/ingest-types.js';
 import { ingestStac } from '../catalog/ingest/stac-ingest.js';
 import type { WriteMode } from '../catalog/store/catalog-store.js';
-import { openSqliteCatalogStore } from '../catalog/store/sqlite/sqlite-catalog-store.js';
 import {
   CliUsageError,
   EXIT,
@@ -13,7 +12,7 @@ import {
   positiveInteger,
   type CliCommand,
 } from './cli-command.js';
-import { DATA_DIR_HELP, resolveDataDir } from './data-dir.js';
+import { DATA_DIR_HELP, openCatalogIn, resolveDataDir } from './data-dir.js';
 import { formatProblem } from './problem-format.js';
 import { ProgressDisplay } from './progress-display.js';
 
@@ -85,9 +84,7 @@ export const ingestCommand: CliCommand = {
       quiet: values.quiet,
       plainIntervalSeconds: interval,
     });
-    const store = await openSqliteCatalogStore({
-      dataDir: resolveDataDir(values['data-dir'], io.env, io.cwd),
-    });
+    const store = openCatalogIn(resolveDataDir(values['data-dir'], io.env, io.cwd));
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);

@@ -65,9 +65,13 @@ function reportFailure(error: unknown, command: CliCommand, io: CliIo): number {
     io.stderr.write(`fournaise ${command.name}: ${where}${error.message} [${error.code}]\n`);
     return EXIT.failure;
   }
+  // System and SQLite errors (EADDRINUSE, EACCES, ENOTDIR, SQLITE_NOTADB, ...) say enough without a stack.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') {
-    io.stderr.write(`fournaise ${command.name}: ${(error as Error).message}\n`);
+  if (error instanceof Error && typeof code === 'string' && /^(E[A-Z]+|SQLITE_[A-Z_]+)$/.test(code)) {
+    const path = (error as NodeJS.ErrnoException).path;
+    io.stderr.write(
+      `fournaise ${command.name}: ${error.message}${path && !error.message.includes(path) ? ` (${path})` : ''}\n`,
+    );
     return EXIT.failure;
   }
   io.stderr.write(

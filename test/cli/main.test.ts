@@ -135,6 +135,22 @@ describe('ingest', () => {
     }
   });
 
+  it('names the data directory it cannot use and exits 3', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dataDir = join(dir, 'corrupt-data');
+    await mkdir(dataDir);
+    await writeFile(join(dataDir, 'catalog.sqlite'), 'this is not a SQLite database');
+    const io = capturedIo();
+    const code = await runCli(
+      ['ingest', '--data-dir', dataDir, join(FIXTURES, 'items-with-problems.ndjson')],
+      io,
+    );
+    expect(code).toBe(EXIT.failure);
+    expect(io.err()).toBe(
+      `fournaise ingest: ${join(dataDir, 'catalog.sqlite')}: cannot open the catalogue of the data directory: file is not a database [CLI_DATA_DIR_UNUSABLE]\n`,
+    );
+  });
+
   it('exits 0 when everything was written', async () => {
     const io = capturedIo();
     const dataDir = join(dir, 'clean-data');
