@@ -15,11 +15,12 @@
 import type Database from 'better-sqlite3';
 
 /** Schema version written to `PRAGMA user_version` once the migrations below have run. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
 
-const SCHEMA_V1 = `
+/** The current layout, created at once in a new database. */
+const SCHEMA = `
 CREATE TABLE collections (
   collection_key INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -89,6 +90,26 @@ CREATE TABLE item_properties (
 `;
 
 /**
+ * From version 1 (written by early development builds): write-time pre-aggregation tables replaced by
+ * in-memory summaries, a covering datetime index, a term-statistics table for free-text plans.
+ */
+const MIGRATION_1_TO_2 = `
+DROP TABLE IF EXISTS item_term_counts;
+DROP TABLE IF EXISTS item_day_counts;
+DROP TABLE IF EXISTS item_cell_counts;
+DROP INDEX IF EXISTS items_by_end;
+DROP INDEX IF EXISTS items_by_platform;
+DROP INDEX IF EXISTS items_by_datetime;
+DROP INDEX IF EXISTS items_by_cloud_cover;
+CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id, dt_end, minx, miny, maxx, maxy);
+CREATE INDEX items_by_cloud_cover ON items(cloud_cover);
+CREATE INDEX IF NOT EXISTS items_by_collection_cloud_cover ON items(collection, cloud_cover);
+CREATE INDEX IF NOT EXISTS items_by_collection_key ON items(collection_key);
+CREATE INDEX IF NOT EXISTS items_ranges ON items(dt_end, dt_start) WHERE dt_end > dt_start;
+CREATE VIRTUAL TABLE IF NOT EXISTS item_fts_vocab USING fts5vocab(item_fts, 'row');
+`;
+
+/**
  * Applies connection settings and brings the schema to {@link SCHEMA_VERSION}.
  * Throws when the file was written by a newer Fournaise (a higher user_version), rather than guessing.
  */
@@ -111,10 +132,9 @@ export function prepareSchema(db: Database.Database): void {
       `catalogue database schema version ${version} is newer than this Fournaise supports (${SCHEMA_VERSION})`,
     );
   }
-  if (version < 1) {
-    db.transaction(() => {
-      db.exec(SCHEMA_V1);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  }
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    db.exec(version === 0 ? SCHEMA : MIGRATION_1_TO_2);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
