@@ -35,7 +35,7 @@ interface PendingItem {
   origin: StacOrigin;
 }
 
-/** Items waiting for a collection that has not been read yet are held up to this many, then rejected. */
+/** Items waiting for a collection not read yet are held up to this many, then rejected (unless strict). */
 const MAX_WAITING_ITEMS = 10_000;
 const MAX_LISTED_PROBLEMS = 1000;
 /** Progress is reported at least every this many objects read. */
@@ -195,7 +195,8 @@ class IngestRun {
     const pending = { item, origin };
     if (await this.collectionExists(collectionId)) {
       await this.addToBatch(pending);
-    } else if (this.waitingCount < MAX_WAITING_ITEMS) {
+    } else if (this.options.strict || this.waitingCount < MAX_WAITING_ITEMS) {
+      // After a clean strict pre-check the collection is known to come later in the sources: always wait.
       const waiting = this.waiting.get(collectionId) ?? [];
       waiting.push(pending);
       this.waiting.set(collectionId, waiting);
