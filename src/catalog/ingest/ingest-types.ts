@@ -44,7 +44,10 @@ export interface IngestOptions {
   mode?: WriteMode;
   /** Items per transaction; default {@link DEFAULT_BATCH_SIZE}. */
   batchSize?: number;
-  /** Validate everything first; write nothing if anything is invalid. */
+  /**
+   * Validate everything first; write nothing if anything is invalid. Reads every source twice, and in insert
+   * mode keeps the ids of all items in memory to find duplicates.
+   */
   strict?: boolean;
   /** Collection for items that have none and were not found under a collection. */
   defaultCollection?: string;
