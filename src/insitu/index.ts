@@ -37,3 +37,4 @@ export { downsampleBatch, type DownsampleMethod } from './downsample/downsample-
 export { observationsToCsv, observationsToJson } from './series/series-formats.js';
 export { SensorThingsService, STA_CONFORMANCE } from './sta/sta-service.js';
 export * from './gnss/index.js';
+export { collectionIdOf, insituNetworkToStac, type InsituNetworkContent } from './stac/insitu-stac.js';
