@@ -27,6 +27,7 @@ import {
   SUMMARY_TERM_FIELDS,
   type SummaryCache,
   cellOfKey,
+  CELL_KEY_SPACE,
 } from './aggregation-summary.js';
 import { type Counts, mergeCounts, resolveAggregatedField, RowAggregations } from './aggregation-rows.js';
 
@@ -252,12 +253,15 @@ function summaryDays(plan: SummaryPlan): Counts {
 
 /** Rolls the 1° cells of the summaries up into cells of `size` whole degrees. */
 function summaryCells(plan: SummaryPlan, size: number): Counts {
-  const byKey = new Map<number, number>();
+  const byKey = new Float64Array(CELL_KEY_SPACE);
   for (const { summary } of plan.months) {
-    for (const [key, n] of summary.cells) byKey.set(key, (byKey.get(key) ?? 0) + n);
+    const { cellKeys, cellCounts } = summary;
+    for (let i = 0; i < cellKeys.length; i++) byKey[cellKeys[i]] += cellCounts[i];
   }
   const counts: Counts = new Map();
-  for (const [key, n] of byKey) {
+  for (let key = 0; key < byKey.length; key++) {
+    const n = byKey[key];
+    if (n === 0) continue;
     const [x, y] = cellOfKey(key);
     const cell = `${Math.floor(x / size)},${Math.floor(y / size)}`;
     counts.set(cell, (counts.get(cell) ?? 0) + n);
