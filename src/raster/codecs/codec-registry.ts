@@ -24,7 +24,7 @@ export function registerCodecs(): void {
 }
 
 /** The block geometry every decoder needs (as geotiff.js' default parameters), plus samples per pixel. */
-async function blockParameters(directory: ImageFileDirectory) {
+export async function blockParameters(directory: ImageFileDirectory) {
   const isTiled = !directory.hasTag('StripOffsets');
   const planarConfiguration = Number((await directory.loadValue('PlanarConfiguration')) ?? 1);
   return {

@@ -9,7 +9,9 @@ import {
   type RasterInfo,
   type RasterLevel,
 } from '../raster-types.js';
+import { BlockCache } from '../source/block-cache.js';
 import type { ByteSource } from '../source/byte-source.js';
+import { BlockWindowReader } from './block-window-reader.js';
 import { parseGdalMetadata } from './gdal-metadata.js';
 import {
   loadNumbers,
@@ -20,6 +22,16 @@ import {
   toDataType,
   toRgbaPalette,
 } from './geotiff-tags.js';
+
+/** Options of {@link CogReader.open}. */
+export interface CogReaderOptions {
+  /** Cache of decoded blocks; by default one 256 MiB cache shared by every reader of the process. */
+  decodedBlocks?: BlockCache;
+}
+
+const SHARED_DECODED_BLOCKS = new BlockCache(256 * 1024 * 1024);
+/** Distinguishes readers of the same location (a file may change between opens) in the shared cache. */
+let openCount = 0;
 
 /** Options of {@link CogReader.readWindow}. */
 export interface ReadWindowOptions {
@@ -35,7 +47,8 @@ export interface ReadWindowOptions {
 /**
  * Reads Cloud-Optimized and plain GeoTIFFs (tiled or striped, any compression geotiff.js decodes plus WEBP,
  * 8–64-bit integer and float samples, BigTIFF, both byte orders) through a {@link ByteSource}, fetching only
- * the IFDs and the blocks a window touches. Overviews are the reduced-resolution IFDs of the same file.
+ * the IFDs and the blocks a window touches; decoded blocks are kept in a bounded LRU cache shared by readers.
+ * Overviews are the reduced-resolution IFDs of the same file.
  * Limits: no external (.ovr) overviews or masks; internal transparency masks are ignored; 1-bit and
  * 12-bit samples are rejected as unsupported.
  *
@@ -44,18 +57,32 @@ export interface ReadWindowOptions {
  * const block = await reader.readWindow({ x: 0, y: 0, width: 256, height: 256 }, { bands: [0] });
  */
 export class CogReader {
+  private readonly blockReaders: (BlockWindowReader | null)[];
+
   private constructor(
     readonly source: ByteSource,
     readonly info: RasterInfo,
     private readonly images: GeoTIFFImage[],
-  ) {}
+    decodedBlocks: BlockCache,
+  ) {
+    const identity = `${source.id}@${++openCount}`;
+    this.blockReaders = images.map((image, level) =>
+      BlockWindowReader.supports(image)
+        ? new BlockWindowReader(image, decodedBlocks, `${identity}#${level}`)
+        : null,
+    );
+  }
 
   /**
    * Parses the header and every IFD of a GeoTIFF.
    * @throws RasterError `RASTER_CORRUPT` when the bytes are not a readable TIFF, `RASTER_UNSUPPORTED` for
    * sample layouts the engine does not handle.
    */
-  static async open(source: ByteSource, signal?: AbortSignal): Promise<CogReader> {
+  static async open(
+    source: ByteSource,
+    signal?: AbortSignal,
+    options: CogReaderOptions = {},
+  ): Promise<CogReader> {
     registerCodecs();
     let tiff: GeoTIFF;
     try {
@@ -70,7 +97,12 @@ export class CogReader {
     }
     try {
       const images = await loadLevels(tiff);
-      return new CogReader(source, await describe(images), images);
+      return new CogReader(
+        source,
+        await describe(images),
+        images,
+        options.decodedBlocks ?? SHARED_DECODED_BLOCKS,
+      );
     } catch (error) {
       throw asRasterError(error, source, signal);
     }
@@ -114,7 +146,14 @@ export class CogReader {
     const y0 = Math.max(0, window.y);
     const x1 = Math.min(level.width, window.x + window.width);
     const y1 = Math.min(level.height, window.y + window.height);
-    if (x1 > x0 && y1 > y0) {
+    const blockReader = this.blockReaders[levelIndex];
+    if (x1 > x0 && y1 > y0 && blockReader) {
+      try {
+        await blockReader.read(window, bands, out, options.signal);
+      } catch (error) {
+        throw asRasterError(error, this.source, options.signal);
+      }
+    } else if (x1 > x0 && y1 > y0) {
       let rasters;
       try {
         rasters = await this.images[levelIndex].readRasters({

@@ -106,10 +106,7 @@ export class ItemTileRenderer {
         }),
       ),
     );
-    const mask = tiles.reduce(
-      (common, data) => common.map((value, p) => Math.min(value, data.mask[p])),
-      tiles[0].mask,
-    );
+    const mask = intersectMasks(tiles.map((data) => data.mask));
     if (style.algorithm === 'hillshade') {
       const [cellWidth, cellHeight] = groundCellSize(set, tile, size);
       const shaded = hillshade(tiles[0].bands[0], mask, size, size, cellWidth, cellHeight, style);
@@ -138,10 +135,7 @@ export class ItemTileRenderer {
       }
       return evaluateBandExpression(tree, named, mask);
     });
-    const combined = outputs.reduce(
-      (common, output) => common.map((value, p) => Math.min(value, output.mask[p])),
-      mask,
-    );
+    const combined = intersectMasks([mask, ...outputs.map((output) => output.mask)]);
     return { bands: outputs.map((output) => output.values), mask: combined, isByte: false };
   }
 }
@@ -172,6 +166,16 @@ export function selectAssets(item: StacItem, requested?: string[]): string[] {
 export function isGeoTiff(asset: StacAsset): boolean {
   if (asset.type) return /image\/tiff/i.test(asset.type);
   return /\.tiff?$/i.test(asset.href.split('?')[0]);
+}
+
+/** Pixels valid in every mask. */
+function intersectMasks(masks: Uint8Array[]): Uint8Array {
+  if (masks.length === 1) return masks[0];
+  const out = Uint8Array.from(masks[0]);
+  for (const mask of masks.slice(1)) {
+    for (let p = 0; p < out.length; p++) if (mask[p] === 0) out[p] = 0;
+  }
+  return out;
 }
 
 function classesOf(asset: StacAsset): ClassificationClass[] {

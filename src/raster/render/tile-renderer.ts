@@ -18,13 +18,18 @@ export interface ColourOptions {
 export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourOptions): Uint8Array {
   const length = mask.length;
   const rgba = new Uint8Array(length * 4);
-  const scaled = bands.map((band, b) => {
-    const [min, max] = options.rescale[Math.min(b, options.rescale.length - 1)] ?? [0, 255];
+  const ranges = bands.map((_, b) => options.rescale[Math.min(b, options.rescale.length - 1)] ?? [0, 255]);
+  // Each band stretched once to bytes (0 where masked), then composed: tight loops over typed arrays.
+  const bytes = bands.map((band, b) => {
+    const [min, max] = ranges[b];
     const factor = max === min ? 0 : 255 / (max - min);
-    return (value: number) => {
-      const v = (value - min) * factor;
-      return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
-    };
+    const out = new Uint8Array(length);
+    for (let p = 0; p < length; p++) {
+      if (mask[p] === 0) continue;
+      const v = (band[p] - min) * factor;
+      out[p] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+    }
+    return out;
   });
   const classes = options.colormap instanceof Map ? options.colormap : null;
   const table = options.colormap instanceof Uint8Array ? options.colormap : null;
@@ -37,7 +42,7 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
       continue;
     }
     if (bands.length === 1 && table) {
-      const index = scaled[0](bands[0][p]) * 4;
+      const index = bytes[0][p] * 4;
       rgba[o] = table[index];
       rgba[o + 1] = table[index + 1];
       rgba[o + 2] = table[index + 2];
@@ -45,17 +50,17 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
       continue;
     }
     if (bands.length <= 2) {
-      const grey = scaled[0](bands[0][p]);
+      const grey = bytes[0][p];
       rgba[o] = grey;
       rgba[o + 1] = grey;
       rgba[o + 2] = grey;
-      rgba[o + 3] = bands.length === 2 ? scaled[1](bands[1][p]) : 255;
+      rgba[o + 3] = bands.length === 2 ? bytes[1][p] : 255;
       continue;
     }
-    rgba[o] = scaled[0](bands[0][p]);
-    rgba[o + 1] = scaled[1](bands[1][p]);
-    rgba[o + 2] = scaled[2](bands[2][p]);
-    rgba[o + 3] = bands.length >= 4 ? scaled[3](bands[3][p]) : 255;
+    rgba[o] = bytes[0][p];
+    rgba[o + 1] = bytes[1][p];
+    rgba[o + 2] = bytes[2][p];
+    rgba[o + 3] = bands.length >= 4 ? bytes[3][p] : 255;
   }
   return rgba;
 }

@@ -47,18 +47,12 @@ export function resample(
   const scaleY = Math.max(1, scale[1]);
   const reachX = (method === 'cubic' ? 2 : 1) * scaleX;
   const reachY = (method === 'cubic' ? 2 : 1) * scaleY;
+  if (method === 'nearest') return resampleNearest(source, valid, us, vs, width, height);
   const weightsX = new Float64Array(Math.ceil(2 * reachX) + 2);
   for (let p = 0; p < count; p++) {
     const u = us[p];
     const v = vs[p];
     if (!(u >= 0 && v >= 0 && u < sw && v < sh)) continue;
-    if (method === 'nearest') {
-      const index = Math.floor(v) * sw + Math.floor(u);
-      if (!valid[index]) continue;
-      for (let b = 0; b < bands.length; b++) bands[b][p] = source.bands[b][index];
-      mask[p] = 255;
-      continue;
-    }
     const left = Math.max(0, Math.floor(u - reachX));
     const right = Math.min(sw - 1, Math.floor(u + reachX));
     const top = Math.max(0, Math.floor(v - reachY));
@@ -82,6 +76,42 @@ export function resample(
     mask[p] = 255;
   }
   return { width, height, bands, mask };
+}
+
+/** Nearest neighbour: the source index of every output pixel is found once, then each band is copied. */
+function resampleNearest(
+  source: SourcePixels,
+  valid: Uint8Array,
+  us: Float64Array,
+  vs: Float64Array,
+  width: number,
+  height: number,
+): ResampledPixels {
+  const count = width * height;
+  const indices = new Int32Array(count).fill(-1);
+  const mask = new Uint8Array(count);
+  const sw = source.width;
+  const sh = source.height;
+  for (let p = 0; p < count; p++) {
+    const u = us[p];
+    const v = vs[p];
+    if (!(u >= 0 && v >= 0 && u < sw && v < sh)) continue;
+    const index = Math.floor(v) * sw + Math.floor(u);
+    if (!valid[index]) continue;
+    indices[p] = index;
+    mask[p] = 255;
+  }
+  const bands = source.bands.map((band) => copyByIndex(band, indices));
+  return { width, height, bands, mask };
+}
+
+function copyByIndex(band: RasterArray, indices: Int32Array): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let p = 0; p < indices.length; p++) {
+    const index = indices[p];
+    if (index >= 0) out[p] = band[index];
+  }
+  return out;
 }
 
 /** 1 where every band holds data. */
