@@ -38,3 +38,4 @@ export { observationsToCsv, observationsToJson } from './series/series-formats.j
 export { SensorThingsService, STA_CONFORMANCE } from './sta/sta-service.js';
 export * from './gnss/index.js';
 export { collectionIdOf, insituNetworkToStac, type InsituNetworkContent } from './stac/insitu-stac.js';
+export { ingestInsituFiles, mergeDatasets, type InsituFile } from './ingest/insitu-file-ingest.js';
