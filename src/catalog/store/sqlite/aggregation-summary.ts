@@ -97,7 +97,7 @@ type SummaryRow = [
 
 const SUMMARY_SQL = `SELECT dt_start, dt_end, cloud_cover, gsd, off_nadir, relative_orbit, created, updated,
   platform, constellation, instruments, keywords, providers, minx, miny, maxx, maxy
-  FROM items WHERE collection_key = ?`;
+  FROM items WHERE collection = (SELECT id FROM collections WHERE collection_key = ?)`;
 
 function emptySummary(): MonthSummary {
   return {

@@ -94,7 +94,8 @@ function freeTextCondition(q: string, context: ItemSearchContext): { sql: string
     ? 'item_matches_text(i.item_key, ?)'
     : 'i.item_key IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)';
   return {
-    sql: `(i.collection_key IN (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?) OR ${own})`,
+    sql: `(i.collection IN (SELECT id FROM collections WHERE collection_key IN
+      (SELECT rowid FROM collection_fts WHERE collection_fts MATCH ?)) OR ${own})`,
     params: [
       `{title keywords} : (${match})`,
       isCommon ? context.prepareFreeTextBitmaps(toFtsTerms(q)) : match,

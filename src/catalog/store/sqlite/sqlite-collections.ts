@@ -96,18 +96,17 @@ export class SqliteCollections {
   delete(id: string): number {
     const key = this.keyOf(id);
     if (key === undefined) throw new CollectionNotFoundError(id);
-    const itemKeys = 'SELECT item_key FROM items WHERE collection_key = ?';
-    this.db.prepare(`DELETE FROM item_fts WHERE rowid IN (${itemKeys})`).run(key);
+    const itemKeys = 'SELECT item_key FROM items WHERE collection = ?';
+    this.db.prepare(`DELETE FROM item_fts WHERE rowid IN (${itemKeys})`).run(id);
     this.db
       .prepare(
-        `DELETE FROM item_rtree WHERE entry IN (SELECT item_key * 2 FROM items WHERE collection_key = ?
-                UNION ALL SELECT item_key * 2 + 1 FROM items WHERE collection_key = ?)`,
+        `DELETE FROM item_rtree WHERE entry IN (SELECT item_key * 2 FROM items WHERE collection = ?
+                UNION ALL SELECT item_key * 2 + 1 FROM items WHERE collection = ?)`,
       )
-      .run(key, key);
-    this.db.prepare(`DELETE FROM item_docs WHERE item_key IN (${itemKeys})`).run(key);
-    for (const table of ['items', 'item_properties']) {
-      this.db.prepare(`DELETE FROM ${table} WHERE collection_key = ?`).run(key);
-    }
+      .run(id, id);
+    this.db.prepare(`DELETE FROM item_docs WHERE item_key IN (${itemKeys})`).run(id);
+    this.db.prepare('DELETE FROM items WHERE collection = ?').run(id);
+    this.db.prepare('DELETE FROM item_properties WHERE collection_key = ?').run(key);
     this.db.prepare('DELETE FROM collection_fts WHERE rowid = ?').run(key);
     this.db.prepare('DELETE FROM collections WHERE collection_key = ?').run(key);
     return key;

@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 
 /** Schema version written to `PRAGMA user_version` once the migrations below have run. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
 
@@ -65,9 +65,9 @@ CREATE UNIQUE INDEX items_by_collection_id ON items(collection, id);
 -- Serves the default order and covers the columns of bbox + datetime searches, so they never read the table.
 CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id, dt_end, minx, miny, maxx, maxy);
 CREATE INDEX items_by_collection_datetime ON items(collection, dt_start DESC, id);
-CREATE INDEX items_by_cloud_cover ON items(cloud_cover);
+-- Sort by cloud cover within a collection. Every index costs ingest time (random page writes per item), so
+-- items have only these four; other sorts and filters walk the datetime index.
 CREATE INDEX items_by_collection_cloud_cover ON items(collection, cloud_cover);
-CREATE INDEX items_by_collection_key ON items(collection_key);
 -- Only items spanning a time range (rare): finds those that started before a window and reach into it.
 CREATE INDEX items_ranges ON items(dt_end, dt_start) WHERE dt_end > dt_start;
 
@@ -102,12 +102,19 @@ DROP INDEX IF EXISTS items_by_platform;
 DROP INDEX IF EXISTS items_by_datetime;
 DROP INDEX IF EXISTS items_by_cloud_cover;
 CREATE INDEX items_by_datetime ON items(dt_start DESC, collection, id, dt_end, minx, miny, maxx, maxy);
-CREATE INDEX items_by_cloud_cover ON items(cloud_cover);
 CREATE INDEX IF NOT EXISTS items_by_collection_cloud_cover ON items(collection, cloud_cover);
-CREATE INDEX IF NOT EXISTS items_by_collection_key ON items(collection_key);
 CREATE INDEX IF NOT EXISTS items_ranges ON items(dt_end, dt_start) WHERE dt_end > dt_start;
 CREATE VIRTUAL TABLE IF NOT EXISTS item_fts_vocab USING fts5vocab(item_fts, 'row');
 `;
+
+/** From version 2: two indexes dropped to speed up ingest (their queries walk other indexes). */
+const MIGRATION_2_TO_3 = `
+DROP INDEX IF EXISTS items_by_cloud_cover;
+DROP INDEX IF EXISTS items_by_collection_key;
+`;
+
+/** Migration from version n to n + 1, at index n - 1. */
+const MIGRATIONS = [MIGRATION_1_TO_2, MIGRATION_2_TO_3];
 
 /**
  * Applies connection settings and brings the schema to {@link SCHEMA_VERSION}.
@@ -134,7 +141,8 @@ export function prepareSchema(db: Database.Database): void {
   }
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
-    db.exec(version === 0 ? SCHEMA : MIGRATION_1_TO_2);
+    if (version === 0) db.exec(SCHEMA);
+    else for (let from = version; from < SCHEMA_VERSION; from++) db.exec(MIGRATIONS[from - 1]);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }
