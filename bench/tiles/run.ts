@@ -1,0 +1,217 @@
+/**
+ * Tile benchmark (issue 3, point 9): tiles per second and p50/p95 latency of the raster tile API at
+ * concurrency 1 and 8, zooms 8–14, with and without a band-math expression, on a 4-band uint16 COG it makes
+ * itself, and the same tiles rendered by GDAL (gdalwarp + gdal_translate) in the same run, as a ratio.
+ *
+ *   npx tsx bench/tiles/run.ts                     # 10980×10980 (the issue's size), ~300 requests per scenario
+ *   npx tsx bench/tiles/run.ts --size 4096 --requests 150 --gdal-tiles 24
+ *
+ * Reports go to bench/reports/tiles-<size>.json and .md. Not a test: figures depend on the machine and on
+ * whatever else runs on it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { LocalHttpClient, runLoad, type LatencySummary } from '../catalog/http-load.js';
+import { tileBounds, WEB_MERCATOR_QUAD, type TileAddress } from '../../src/raster/tiles/tile-matrix-set.js';
+import { createTransformer } from '../../src/raster/warp/coordinate-transformer.js';
+import { renderTileWithGdal } from './gdal-tiles.js';
+import { ensureSyntheticCog } from './synthetic-cog.js';
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+const size = Number(argument('size', '10980'));
+const requests = Number(argument('requests', '300'));
+const gdalTiles = Number(argument('gdal-tiles', '40'));
+const dataDir = argument('data-dir', '/tmp/fournaise-bench-tiles');
+const outDir = argument('out', join(import.meta.dirname, '../reports'));
+const ZOOMS = [8, 9, 10, 11, 12, 13, 14];
+
+/** Seeded generator (LCG), so every run asks for the same tiles. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+/** Every tile of each zoom that intersects the scene. */
+function tilesOfScene(geoTransform: number[]): Map<number, TileAddress[]> {
+  const xs = Float64Array.of(geoTransform[0], geoTransform[0] + size * geoTransform[1]);
+  const ys = Float64Array.of(geoTransform[3] + size * geoTransform[5], geoTransform[3]);
+  createTransformer(32740, 3857)(xs, ys);
+  const result = new Map<number, TileAddress[]>();
+  for (const z of ZOOMS) {
+    const span = (WEB_MERCATOR_QUAD.resolution0 * 256) / 2 ** z;
+    const [ox, oy] = WEB_MERCATOR_QUAD.origin;
+    const tiles: TileAddress[] = [];
+    for (let x = Math.floor((xs[0] - ox) / span); x <= Math.floor((xs[1] - ox) / span); x++) {
+      for (let y = Math.floor((oy - ys[1]) / span); y <= Math.floor((oy - ys[0]) / span); y++)
+        tiles.push({ z, x, y });
+    }
+    result.set(z, tiles);
+  }
+  return result;
+}
+
+function startServer(cogPath: string): Promise<{ port: number; pid: number; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'tile-server.ts'), cogPath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /PORT (\d+)/.exec(chunk.toString());
+      if (match) resolve({ port: Number(match[1]), pid: child.pid!, stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`tile server exited with ${code}`)));
+  });
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function peakRssMiB(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : 0;
+}
+
+function summarize(latencies: number[], durationMs: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return {
+    tiles: sorted.length,
+    tilesPerSecond: (sorted.length * 1000) / durationMs,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+  };
+}
+
+async function gdalRun(cogPath: string, tiles: TileAddress[], concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tiles.length)
+        latencies.push(await renderTileWithGdal(cogPath, tileBounds(WEB_MERCATOR_QUAD, tiles[next++])));
+    }),
+  );
+  return summarize(latencies, performance.now() - started);
+}
+
+mkdirSync(dataDir, { recursive: true });
+mkdirSync(outDir, { recursive: true });
+const cogPath = join(dataDir, `scene-${size}.tif`);
+const writeStarted = performance.now();
+const geoTransform = ensureSyntheticCog(cogPath, size);
+const writeSeconds = (performance.now() - writeStarted) / 1000;
+const tilesByZoom = tilesOfScene(geoTransform);
+const random = seeded(42);
+const pickTile = (n: number): TileAddress => {
+  const list = tilesByZoom.get(ZOOMS[n % ZOOMS.length])!;
+  return list[Math.floor(random() * list.length)];
+};
+const STYLES = {
+  rgb: '?bidx=1,2,3&rescale=0,4000',
+  expression: `?expression=${encodeURIComponent('(b4-b1)/(b4+b1)')}&rescale=-1,1&colormap_name=viridis`,
+};
+
+const server = await startServer(cogPath);
+const client = new LocalHttpClient(server.port);
+const path = (tile: TileAddress, style: string) =>
+  `/api/collections/bench/items/scene/tiles/WebMercatorQuad/${tile.z}/${tile.x}/${tile.y}.png${style}`;
+await runLoad(client, {
+  concurrency: 4,
+  maxRequests: 40,
+  maxDurationMs: 120_000,
+  nextRequest: (n) => ({ method: 'GET', path: path(pickTile(n), STYLES.rgb) }),
+});
+
+const results: Record<string, LatencySummary> = {};
+for (const [name, style] of Object.entries(STYLES)) {
+  for (const concurrency of [1, 8]) {
+    results[`${name} c=${concurrency}`] = await runLoad(client, {
+      concurrency,
+      maxRequests: requests,
+      maxDurationMs: 300_000,
+      nextRequest: (n) => ({ method: 'GET', path: path(pickTile(n), style) }),
+      check: (response) =>
+        response.status === 200 ? undefined : `HTTP ${response.status}: ${response.body.slice(0, 200)}`,
+      serverCpuSeconds: () => cpuSeconds(server.pid),
+    });
+  }
+}
+const serverPeakRss = peakRssMiB(server.pid);
+client.close();
+server.stop();
+
+const gdalList = Array.from({ length: gdalTiles }, (_, n) => pickTile(n));
+const gdal = { 'c=1': await gdalRun(cogPath, gdalList, 1), 'c=8': await gdalRun(cogPath, gdalList, 8) };
+
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+  raster: {
+    size,
+    bands: 4,
+    dataType: 'uint16',
+    epsg: 32740,
+    file: cogPath,
+    writeSeconds: Number(writeSeconds.toFixed(1)),
+  },
+  zooms: ZOOMS,
+  requestsPerScenario: requests,
+  fournaise: results,
+  serverPeakRssMiB: serverPeakRss,
+  gdal,
+  ratios: {
+    'tiles/s c=1 (Fournaise rgb / GDAL)': results['rgb c=1'].requestsPerSecond / gdal['c=1'].tilesPerSecond,
+    'tiles/s c=8 (Fournaise rgb / GDAL)': results['rgb c=8'].requestsPerSecond / gdal['c=8'].tilesPerSecond,
+  },
+  targets: {
+    '≥150 tiles/s at c=8 (rgb)': results['rgb c=8'].requestsPerSecond >= 150,
+    'p95 < 50 ms at c=1 (rgb)': results['rgb c=1'].p95Ms < 50,
+    'faster than GDAL at c=8': results['rgb c=8'].requestsPerSecond > gdal['c=8'].tilesPerSecond,
+  },
+  notMeasured: '12-item mosaic: mosaics are not implemented yet',
+};
+const base = join(outDir, `tiles-${size}`);
+writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+const rows = Object.entries(results).map(
+  ([name, r]) =>
+    `| Fournaise ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.errors} |`,
+);
+const gdalRows = Object.entries(gdal).map(
+  ([name, r]) =>
+    `| GDAL ${name} | ${r.tilesPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | 0 |`,
+);
+writeFileSync(
+  `${base}.md`,
+  [
+    `# Tile benchmark, ${size}×${size} 4-band uint16 COG, zooms ${ZOOMS[0]}–${ZOOMS.at(-1)}`,
+    '',
+    `${report.date}; ${report.machine.cpus} CPUs (${report.machine.cpuModel}); COG written in ${report.raster.writeSeconds} s; server peak RSS ${serverPeakRss} MiB.`,
+    '',
+    '| Scenario | tiles/s | p50 ms | p95 ms | errors |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...gdalRows,
+    '',
+    ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${v.toFixed(1)}×`),
+    ...Object.entries(report.targets).map(([k, v]) => `- target ${k}: ${v ? 'met' : 'NOT met'}`),
+    `- ${report.notMeasured}`,
+    '',
+  ].join('\n'),
+);
+console.log(readFileSync(`${base}.md`, 'utf8'));
