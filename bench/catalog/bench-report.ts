@@ -35,6 +35,7 @@ export interface BenchReport {
     items: number;
     collections: number;
     seed: number;
+    order: 'chronological' | 'random';
     limit: number;
     dataDir: string;
     reusedData: boolean;
@@ -52,6 +53,7 @@ const MIB = 1024 * 1024;
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const mib = (bytes: number | undefined): string =>
   bytes === undefined ? 'n/a' : `${(bytes / MIB).toFixed(0)} MiB`;
+const cpu = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
 const integer = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 /** Checks the issue's targets. A figure that could not be measured fails. */
@@ -117,7 +119,9 @@ export function renderMarkdown(report: BenchReport): string {
     `# Catalogue benchmark: ${integer(config.items)} items, ${config.collections} collections`,
     '',
     `Run on ${machine.date} — ${machine.cpuModel}, ${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GiB RAM, ${machine.os}, node ${machine.node}, commit ${machine.gitCommit}.`,
-    `Seed ${config.seed}; page size (limit) ${config.limit}; client and server share the machine (load generator on 127.0.0.1).`,
+    `Seed ${config.seed}; items ingested in ${config.order === 'random' ? 'random datetime order' : 'acquisition (datetime) order with a few days of jitter'}; page size (limit) ${config.limit}; client and server share the machine (load generator on 127.0.0.1).`,
+    `1-minute load average when the run started: ${machine.loadAverageAtStart.toFixed(1)} on ${machine.cores} cores. ` +
+      'Latencies are wall-clock and grow with other work on the machine; the server CPU time per request beside them does not.',
     '',
     '## Targets (issue 2, point 8)',
     '',
@@ -137,6 +141,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       `- ${integer(ingest.items)} items in ${ingest.batches} batches of ${ingest.batchSize} (mode insert, one transaction per batch).`,
       `- Inside writeItems: ${ingest.writeSeconds.toFixed(1)} s → **${integer(ingest.itemsPerSecond)} items/s**; last 10 % of batches ${integer(ingest.finalItemsPerSecond)} items/s; slowest batch ${ms(ingest.slowestBatchMs)}.`,
+      `- CPU time inside writeItems: ${ingest.writeCpuSeconds.toFixed(1)} s → ${integer(ingest.cpuItemsPerSecond)} items per CPU-second.`,
       `- Including item generation: ${ingest.wallSeconds.toFixed(1)} s → ${integer(ingest.wallItemsPerSecond)} items/s.`,
       `- Items' JSON volume ≈ ${mib(ingest.estimatedJsonBytes)}; ingest process peak RSS ${mib(ingest.ingestProcessPeakRssBytes)} (generator included).`,
       '',
@@ -154,11 +159,11 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '## Search latency over HTTP',
     '',
-    '| Shape | Concurrency | Requests | Errors | p50 | p95 | p99 | max | req/s | mean matched | mean returned |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Shape | Concurrency | Requests | Errors | p50 | p95 | p99 | max | req/s | server CPU/req | mean matched | mean returned |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.searches.map(
       (s) =>
-        `| ${s.shape} | ${s.concurrency} | ${s.requests} | ${s.errors} | ${ms(s.p50Ms)} | ${ms(s.p95Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.requestsPerSecond.toFixed(0)} | ${s.meanNumberMatched === undefined ? '' : integer(s.meanNumberMatched)} | ${s.meanNumberReturned === undefined ? '' : s.meanNumberReturned.toFixed(1)} |`,
+        `| ${s.shape} | ${s.concurrency} | ${s.requests} | ${s.errors} | ${ms(s.p50Ms)} | ${ms(s.p95Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.requestsPerSecond.toFixed(0)} | ${cpu(s.serverCpuMsPerRequest)} | ${s.meanNumberMatched === undefined ? '' : integer(s.meanNumberMatched)} | ${s.meanNumberReturned === undefined ? '' : s.meanNumberReturned.toFixed(1)} |`,
     ),
     '',
     'Shapes:',
@@ -166,15 +171,15 @@ export function renderMarkdown(report: BenchReport): string {
       ([shape, d]) => `- **${shape}**: ${d}`,
     ),
     '',
-    `Throughput at concurrency ${report.throughput.concurrency} (${report.throughput.mix}): **${integer(report.throughput.requestsPerSecond)} searches/s** over ${(report.throughput.durationMs / 1000).toFixed(1)} s, p50 ${ms(report.throughput.p50Ms)}, p95 ${ms(report.throughput.p95Ms)}, ${report.throughput.errors} errors.`,
+    `Throughput at concurrency ${report.throughput.concurrency} (${report.throughput.mix}): **${integer(report.throughput.requestsPerSecond)} searches/s** over ${(report.throughput.durationMs / 1000).toFixed(1)} s, p50 ${ms(report.throughput.p50Ms)}, p95 ${ms(report.throughput.p95Ms)}, server CPU ${cpu(report.throughput.serverCpuMsPerRequest)} per search, ${report.throughput.errors} errors.`,
     '',
     '## Aggregations (GET /api/aggregate, concurrency 1)',
     '',
-    '| Aggregation | Scope | Requests | Errors | p50 | p95 | max |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| Aggregation | Scope | Requests | Errors | p50 | p95 | max | server CPU/req |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.aggregations.map(
       (a) =>
-        `| ${a.aggregation} | ${a.scope} | ${a.requests} | ${a.errors} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.maxMs)} |`,
+        `| ${a.aggregation} | ${a.scope} | ${a.requests} | ${a.errors} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.maxMs)} | ${cpu(a.serverCpuMsPerRequest)} |`,
     ),
     '',
     '## Memory',

@@ -12,6 +12,7 @@ export interface BuildOptions {
   items: number;
   collections: number;
   seed: number;
+  order: 'chronological' | 'random';
   batchSize: number;
   onProgress?: (written: number, itemsPerSecond: number) => void;
 }
@@ -23,6 +24,9 @@ export interface IngestFigures {
   /** Seconds inside writeItems. */
   writeSeconds: number;
   itemsPerSecond: number;
+  /** CPU seconds (user + system) of this process inside writeItems, and the rate they allow. */
+  writeCpuSeconds: number;
+  cpuItemsPerSecond: number;
   /** Seconds including item generation. */
   wallSeconds: number;
   wallItemsPerSecond: number;
@@ -36,9 +40,15 @@ export interface IngestFigures {
 
 export async function buildCatalogue(store: CatalogStore, options: BuildOptions): Promise<IngestFigures> {
   for (let i = 0; i < options.collections; i++) await store.putCollection(buildCollection(i), 'insert');
-  const generator = createItemGenerator({ seed: options.seed, collectionCount: options.collections });
+  const generator = createItemGenerator({
+    seed: options.seed,
+    collectionCount: options.collections,
+    order: options.order,
+    itemCount: options.items,
+  });
   const wallStart = performance.now();
   let writeMs = 0;
+  let writeCpuMicros = 0;
   let slowestBatchMs = 0;
   let batches = 0;
   let sampledBytes = 0;
@@ -54,9 +64,12 @@ export async function buildCatalogue(store: CatalogStore, options: BuildOptions)
       sampledBytes += Buffer.byteLength(JSON.stringify(batch));
       sampledItems += batch.length;
     }
+    const cpuStart = process.cpuUsage();
     const batchStart = performance.now();
     const result = await store.writeItems(batch, 'insert');
     const batchMs = performance.now() - batchStart;
+    const cpu = process.cpuUsage(cpuStart);
+    writeCpuMicros += cpu.user + cpu.system;
     if (result.inserted !== batch.length) {
       throw new Error(`writeItems inserted ${result.inserted} of ${batch.length} items at offset ${start}`);
     }
@@ -76,6 +89,8 @@ export async function buildCatalogue(store: CatalogStore, options: BuildOptions)
     batchSize: options.batchSize,
     writeSeconds: writeMs / 1000,
     itemsPerSecond: (options.items * 1000) / writeMs,
+    writeCpuSeconds: writeCpuMicros / 1e6,
+    cpuItemsPerSecond: (options.items * 1e6) / writeCpuMicros,
     wallSeconds,
     wallItemsPerSecond: options.items / wallSeconds,
     slowestBatchMs,

@@ -80,6 +80,8 @@ export interface LoadOptions {
   nextRequest: (n: number) => RequestSpec;
   /** Inspects a response (e.g. to count matches); returns an error message for a bad one. */
   check?: (response: HttpResponse) => string | undefined;
+  /** CPU seconds used so far by the server process, to report CPU time per request. */
+  serverCpuSeconds?: () => number;
 }
 
 export interface LatencySummary {
@@ -93,6 +95,8 @@ export interface LatencySummary {
   p99Ms: number;
   meanMs: number;
   maxMs: number;
+  /** Server CPU time (user + system) per successful request: unaffected by other load on the machine. */
+  serverCpuMsPerRequest?: number;
 }
 
 /** Runs the bounded loop; failed requests count as errors and are excluded from the latencies. */
@@ -101,6 +105,7 @@ export async function runLoad(client: LocalHttpClient, options: LoadOptions): Pr
   let issued = 0;
   let errors = 0;
   let firstError: string | undefined;
+  const cpuBefore = options.serverCpuSeconds?.();
   const started = performance.now();
   const deadline = started + options.maxDurationMs;
   const recordError = (message: string): void => {
@@ -125,12 +130,18 @@ export async function runLoad(client: LocalHttpClient, options: LoadOptions): Pr
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const durationMs = performance.now() - started;
+  const cpuAfter = options.serverCpuSeconds?.();
+  const serverCpuMsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined || latencies.length === 0
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1000) / latencies.length;
   return {
     ...summarize(latencies),
     errors,
     firstError,
     durationMs,
     requestsPerSecond: (latencies.length * 1000) / durationMs,
+    serverCpuMsPerRequest,
   };
 }
 

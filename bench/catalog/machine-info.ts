@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus, totalmem, release, platform } from 'node:os';
+import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
 
 export interface MachineInfo {
@@ -15,6 +15,8 @@ export interface MachineInfo {
   node: string;
   gitCommit: string;
   date: string;
+  /** 1-minute load average when the run started: other work on the machine inflates wall-clock figures. */
+  loadAverageAtStart: number;
 }
 
 export function describeMachine(): MachineInfo {
@@ -26,6 +28,7 @@ export function describeMachine(): MachineInfo {
     node: process.version,
     gitCommit: gitCommit(),
     date: new Date().toISOString(),
+    loadAverageAtStart: loadavg()[0],
   };
 }
 
@@ -99,6 +102,24 @@ function procStatusBytes(pid: number): Partial<Record<'VmHWM' | 'VmRSS' | 'RssAn
   }
   return values;
 }
+
+/**
+ * CPU time (user + system) a live process has used, in seconds, from /proc/<pid>/stat; NaN when unreadable.
+ * Unlike latencies, it does not grow when other processes compete for the CPU.
+ */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (in clock ticks).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** USER_HZ on Linux is 100 on every mainstream architecture (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Total size in bytes of the files under a directory, and the size of each top-level file. */
 export function directorySize(dir: string): { totalBytes: number; files: Record<string, number> } {

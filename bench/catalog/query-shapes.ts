@@ -143,15 +143,27 @@ export function searchShapes(collectionCount: number, limit: number): QueryShape
   ];
 }
 
-/** A request for the first page of a paged search: one collection and one year, `limit` items a page. */
-export function pagedSearchStart(random: SeededRandom, collectionCount: number, limit: number): RequestSpec {
+/**
+ * Requests for the first page of a paged search, `limit` items a page, from narrow to wide: one collection
+ * over two years, then the whole collection, then the whole catalogue. The first that has enough pages is used.
+ */
+export function pagedSearchStarts(
+  random: SeededRandom,
+  collectionCount: number,
+  limit: number,
+): RequestSpec[] {
   const { all } = collectionIds(collectionCount);
+  const collection = random.pick(all);
   const year = random.int(2019, 2024);
-  return query('/api/search', {
-    collections: random.pick(all),
-    datetime: `${year}-01-01T00:00:00Z/${year + 1}-12-31T23:59:59Z`,
-    limit,
-  });
+  return [
+    query('/api/search', {
+      collections: collection,
+      datetime: `${year}-01-01T00:00:00Z/${year + 1}-12-31T23:59:59Z`,
+      limit,
+    }),
+    query('/api/search', { collections: collection, limit }),
+    query('/api/search', { datetime: `${year}-01-01T00:00:00Z/..`, limit }),
+  ];
 }
 
 /**

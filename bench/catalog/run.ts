@@ -5,9 +5,11 @@
  * bench/reports/catalog-<N>.json and .md.
  *
  * Usage: npm run bench:catalog -- [--items 1000000] [--collections 20] [--out bench/reports]
- *   [--seed 2025] [--limit 10] [--data-dir DIR [--reuse]] [--quick] [--cpu-prof DIR]
+ *   [--seed 2025] [--order chronological|random] [--limit 10] [--data-dir DIR [--reuse]] [--quick]
+ *   [--cpu-prof DIR]
  * --data-dir keeps the catalogue in DIR (a temporary directory is used and deleted otherwise); with
  * --reuse an existing catalogue in DIR is served without re-ingesting. --quick runs fewer requests.
+ * --order decides whether items arrive in acquisition order (default) or in random datetime order.
  * --cpu-prof writes a V8 CPU profile of the server into DIR.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -19,7 +21,13 @@ import { openSqliteCatalogStore } from '../../src/catalog/store/sqlite/sqlite-ca
 import { buildCatalogue, type IngestFigures } from './catalog-builder.js';
 import { checkTargets, writeReport, type BenchReport } from './bench-report.js';
 import { LocalHttpClient } from './http-load.js';
-import { describeMachine, directorySize, peakRssBytes, sampleRss } from './machine-info.js';
+import {
+  describeMachine,
+  directorySize,
+  peakRssBytes,
+  processCpuSeconds,
+  sampleRss,
+} from './machine-info.js';
 import { measureAggregations, measureSearches, type MeasurementPlan } from './search-measurements.js';
 
 const { values: args } = parseArgs({
@@ -31,6 +39,7 @@ const { values: args } = parseArgs({
     limit: { type: 'string', default: '10' },
     'data-dir': { type: 'string' },
     reuse: { type: 'boolean', default: false },
+    order: { type: 'string', default: 'chronological' },
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
@@ -47,6 +56,10 @@ const items = positiveInteger('items', args.items);
 const collections = positiveInteger('collections', args.collections);
 const seed = positiveInteger('seed', args.seed);
 const limit = positiveInteger('limit', args.limit);
+if (args.order !== 'chronological' && args.order !== 'random') {
+  throw new Error(`--order must be chronological or random, got '${args.order}'`);
+}
+const order = args.order;
 const log = (line: string): void => console.log(line);
 
 const isTemporary = args['data-dir'] === undefined;
@@ -68,6 +81,7 @@ async function ingest(): Promise<(IngestFigures & { ingestProcessPeakRssBytes: n
     items,
     collections,
     seed,
+    order,
     batchSize: 1000,
     onProgress: (written, rate) => {
       if (written - lastReport >= items / 20 || written === items) {
@@ -134,6 +148,7 @@ async function main(): Promise<void> {
     pagedSearches: args.quick ? 3 : 8,
     pageNumber: 50,
     aggregationRequests: args.quick ? 8 : 25,
+    serverCpuSeconds: () => processCpuSeconds(child.pid as number),
     log,
   };
   let report: BenchReport;
@@ -148,7 +163,7 @@ async function main(): Promise<void> {
     const memory = { serverPeakRssBytes: peakRssBytes(child.pid as number), sampledPeaks: sampler.stop() };
     const partial: Omit<BenchReport, 'targets'> = {
       machine,
-      config: { items, collections, seed, limit, dataDir, reusedData: isReusing },
+      config: { items, collections, seed, order, limit, dataDir, reusedData: isReusing },
       ingest: ingestFigures,
       disk: { totalBytes: 0, files: {} },
       searches,

@@ -13,7 +13,7 @@ import {
 } from './http-load.js';
 import {
   nextPageRequest,
-  pagedSearchStart,
+  pagedSearchStarts,
   randomInterval,
   searchShapes,
   type QueryShape,
@@ -32,6 +32,8 @@ export interface MeasurementPlan {
   pagedSearches: number;
   pageNumber: number;
   aggregationRequests: number;
+  /** CPU seconds used so far by the server process. */
+  serverCpuSeconds: () => number;
   log: (line: string) => void;
 }
 
@@ -92,6 +94,7 @@ async function measureShape(
       maxDurationMs: plan.maxRunMs,
       nextRequest: () => shape.nextRequest(random),
       check: concurrency === 1 ? counter.check : undefined,
+      serverCpuSeconds: plan.serverCpuSeconds,
     });
     figures.push({
       shape: shape.name,
@@ -101,14 +104,33 @@ async function measureShape(
       ...(concurrency === 1 ? counter.means() : {}),
     });
     plan.log(
-      `  ${shape.name.padEnd(24)} c=${String(concurrency).padEnd(2)} p50 ${summary.p50Ms.toFixed(1)} ms  p95 ${summary.p95Ms.toFixed(1)} ms  p99 ${summary.p99Ms.toFixed(1)} ms  ${summary.requestsPerSecond.toFixed(0)} req/s  ${summary.errors} errors`,
+      `  ${shape.name.padEnd(24)} c=${String(concurrency).padEnd(2)} p50 ${summary.p50Ms.toFixed(1)} ms  p95 ${summary.p95Ms.toFixed(1)} ms  p99 ${summary.p99Ms.toFixed(1)} ms  ${summary.requestsPerSecond.toFixed(0)} req/s  server CPU ${summary.serverCpuMsPerRequest?.toFixed(1)} ms/req  ${summary.errors} errors`,
     );
     if (summary.firstError) plan.log(`    first error: ${summary.firstError}`);
   }
   return figures;
 }
 
-/** Follows `next` links from several first pages to page `pageNumber`; returns the requests of those pages. */
+/** Follows `next` links from a first page to page `pageNumber`; undefined when the search has fewer pages. */
+async function walkToPage(
+  client: LocalHttpClient,
+  first: RequestSpec,
+  pageNumber: number,
+): Promise<RequestSpec | undefined> {
+  let spec: RequestSpec | undefined = first;
+  for (let page = 1; page < pageNumber && spec !== undefined; page++) {
+    const response = await client.send(spec);
+    if (response.status !== 200) {
+      throw new Error(
+        `paging failed at page ${page}: HTTP ${response.status} ${response.body.slice(0, 300)}`,
+      );
+    }
+    spec = nextPageRequest(JSON.parse(response.body), spec);
+  }
+  return spec;
+}
+
+/** The requests of page `pageNumber` of several different searches, each the narrowest one deep enough. */
 async function preparePageRequests(
   client: LocalHttpClient,
   plan: MeasurementPlan,
@@ -116,21 +138,15 @@ async function preparePageRequests(
 ): Promise<RequestSpec[]> {
   const pages: RequestSpec[] = [];
   for (let s = 0; s < plan.pagedSearches; s++) {
-    let spec: RequestSpec | undefined = pagedSearchStart(random, plan.collections, plan.limit);
-    for (let page = 1; page < plan.pageNumber && spec !== undefined; page++) {
-      const response = await client.send(spec);
-      if (response.status !== 200)
-        throw new Error(
-          `paging failed at page ${page}: HTTP ${response.status} ${response.body.slice(0, 300)}`,
-        );
-      spec = nextPageRequest(JSON.parse(response.body), spec);
+    for (const first of pagedSearchStarts(random, plan.collections, plan.limit)) {
+      const page = await walkToPage(client, first, plan.pageNumber);
+      if (page !== undefined) {
+        pages.push(page);
+        break;
+      }
     }
-    if (spec === undefined)
-      plan.log(`  paged search ${s + 1} has fewer than ${plan.pageNumber} pages; skipped`);
-    else pages.push(spec);
   }
-  if (pages.length === 0)
-    throw new Error(`no paged search reached page ${plan.pageNumber}: catalogue too small`);
+  if (pages.length === 0) throw new Error(`no search reached page ${plan.pageNumber}: catalogue too small`);
   return pages;
 }
 
@@ -150,7 +166,7 @@ export async function measureSearches(
   let pageTurn = 0;
   shapes.push({
     name: `page ${plan.pageNumber}`,
-    description: `the ${plan.pageNumber}th page (limit ${plan.limit}) of ${pageRequests.length} different searches (one collection, two years), reached by following next links; the page request is then timed`,
+    description: `the ${plan.pageNumber}th page (limit ${plan.limit}) of ${pageRequests.length} different searches (one collection over two years, or wider when that has fewer pages), reached by following next links; the page request is then timed`,
     nextRequest: () => pageRequests[pageTurn++ % pageRequests.length],
   });
   const searches: SearchFigures[] = [];
@@ -161,6 +177,7 @@ export async function measureSearches(
     maxRequests: plan.requestsAt16 * shapes.length,
     maxDurationMs: plan.maxRunMs,
     nextRequest: () => shapes[turn++ % shapes.length].nextRequest(random),
+    serverCpuSeconds: plan.serverCpuSeconds,
   });
   plan.log(
     `  throughput c=${HIGH_CONCURRENCY}: ${throughput.requestsPerSecond.toFixed(0)} searches/s, ${throughput.errors} errors`,
@@ -214,10 +231,11 @@ export async function measureAggregations(
         maxDurationMs: plan.maxRunMs,
         nextRequest,
         check,
+        serverCpuSeconds: plan.serverCpuSeconds,
       });
       figures.push({ aggregation: aggregation.name, scope, ...summary });
       plan.log(
-        `  ${aggregation.name.padEnd(30)} ${scope.padEnd(28)} p50 ${summary.p50Ms.toFixed(1)} ms  p95 ${summary.p95Ms.toFixed(1)} ms  ${summary.errors} errors`,
+        `  ${aggregation.name.padEnd(30)} ${scope.padEnd(28)} p50 ${summary.p50Ms.toFixed(1)} ms  p95 ${summary.p95Ms.toFixed(1)} ms  server CPU ${summary.serverCpuMsPerRequest?.toFixed(1)} ms/req  ${summary.errors} errors`,
       );
       if (summary.firstError) plan.log(`    first error: ${summary.firstError}`);
     }

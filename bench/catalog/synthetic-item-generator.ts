@@ -14,9 +14,18 @@ import { placeNames, THEMES, type Theme } from './synthetic-vocabulary.js';
 export interface GeneratorOptions {
   seed: number;
   collectionCount: number;
+  /**
+   * 'chronological': item `i` of `itemCount` is acquired at about the `i/itemCount` point of 2015–2025 (a
+   * few days of jitter), as when a decade of archives is harvested in acquisition order; 'random': any
+   * date, so consecutive items land anywhere in the datetime indexes (the worst case for ingest).
+   */
+  order: 'chronological' | 'random';
+  itemCount: number;
 }
 
+const START_OF_2015 = Date.UTC(2015, 0, 1);
 const END_OF_2025 = Date.UTC(2025, 11, 31, 23, 59, 59);
+const DAY_MS = 86_400_000;
 const REUNION = { lon: 55.53, lat: -21.12 };
 const EXTENSIONS = [
   'https://stac-extensions.github.io/eo/v2.0.0/schema.json',
@@ -35,8 +44,25 @@ export function createItemGenerator(options: GeneratorOptions): { itemAt(index: 
   return {
     itemAt(index: number): StacItem {
       const random = SeededRandom.forIndex(options.seed, index);
-      const { id: collection, profile } = profiles[random.weightedIndex(weights)];
-      return buildItem(random, index, collection, profile);
+      if (options.order === 'random') {
+        const { id: collection, profile } = profiles[random.weightedIndex(weights)];
+        const start = Date.UTC(profile.firstYear, 0, 1);
+        return buildItem(random, index, collection, profile, random.uniform(start, END_OF_2025));
+      }
+      const time = Math.min(
+        END_OF_2025,
+        Math.max(
+          START_OF_2015,
+          START_OF_2015 +
+            ((index + 0.5) / options.itemCount) * (END_OF_2025 - START_OF_2015) +
+            random.normal(0, 3 * DAY_MS),
+        ),
+      );
+      // Only the collections whose mission had started by then.
+      const year = new Date(time).getUTCFullYear();
+      const active = profiles.map((p, i) => (p.profile.firstYear <= year ? weights[i] : 0));
+      const { id: collection, profile } = profiles[random.weightedIndex(active)];
+      return buildItem(random, index, collection, profile, time);
     },
   };
 }
@@ -46,9 +72,9 @@ function buildItem(
   index: number,
   collection: string,
   profile: SensorProfile,
+  epochMs: number,
 ): StacItem {
-  const start = Date.UTC(profile.firstYear, 0, 1);
-  const time = new Date(Math.floor(random.uniform(start, END_OF_2025) / 1000) * 1000);
+  const time = new Date(Math.floor(epochMs / 1000) * 1000);
   const isAntimeridian = random.next() < 0.01;
   const center = isAntimeridian ? antimeridianCenter(random, profile) : pickCenter(random, profile.focus);
   const scale = random.uniform(0.8, 1.2);
