@@ -17,10 +17,12 @@ export type Json = Record<string, unknown>;
 export const ENTITY_SETS = [
   'Things',
   'Locations',
+  'HistoricalLocations',
   'Datastreams',
   'ObservedProperties',
   'Sensors',
   'Observations',
+  'FeaturesOfInterest',
 ] as const;
 export type EntitySet = (typeof ENTITY_SETS)[number];
 
@@ -30,9 +32,17 @@ export const NAVIGATION: Readonly<
 > = {
   Things: {
     Locations: { set: 'Locations', single: false },
+    HistoricalLocations: { set: 'HistoricalLocations', single: false },
     Datastreams: { set: 'Datastreams', single: false },
   },
-  Locations: { Things: { set: 'Things', single: false } },
+  Locations: {
+    Things: { set: 'Things', single: false },
+    HistoricalLocations: { set: 'HistoricalLocations', single: false },
+  },
+  HistoricalLocations: {
+    Thing: { set: 'Things', single: true },
+    Locations: { set: 'Locations', single: false },
+  },
   Datastreams: {
     Thing: { set: 'Things', single: true },
     Sensor: { set: 'Sensors', single: true },
@@ -41,7 +51,11 @@ export const NAVIGATION: Readonly<
   },
   ObservedProperties: { Datastreams: { set: 'Datastreams', single: false } },
   Sensors: { Datastreams: { set: 'Datastreams', single: false } },
-  Observations: { Datastream: { set: 'Datastreams', single: true } },
+  Observations: {
+    Datastream: { set: 'Datastreams', single: true },
+    FeatureOfInterest: { set: 'FeaturesOfInterest', single: true },
+  },
+  FeaturesOfInterest: { Observations: { set: 'Observations', single: false } },
 };
 
 /** The resource path of one entity, e.g. `Things('BOMG')`, with the id quoted as OData wants. */
@@ -81,6 +95,21 @@ export function locationEntity(station: Station, root: string): Json {
     description: station.description ?? `Location of ${station.name}`,
     encodingType: 'application/geo+json',
     location: { type: 'Point', coordinates },
+  });
+}
+
+/**
+ * The feature of interest of a station's observations: the station point itself (in-situ sampling at a
+ * fixed place). Shares the station's id.
+ */
+export function featureOfInterestEntity(station: Station, root: string): Json {
+  const coordinates = [station.longitude, station.latitude];
+  if (station.elevation !== undefined) coordinates.push(station.elevation);
+  return withLinks('FeaturesOfInterest', station.id, root, {
+    name: station.name,
+    description: station.description ?? `Sampling point of ${station.name}`,
+    encodingType: 'application/geo+json',
+    feature: { type: 'Point', coordinates },
   });
 }
 

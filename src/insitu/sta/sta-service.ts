@@ -4,7 +4,8 @@
  * query options `$filter $select $expand $orderby $top $skip $count` (OGC 18-088 §9). HTTP-free: the API
  * layer passes the path, the raw options and the absolute service root, and serialises the result.
  * Limits: `$expand` takes navigation names one level deep, without nested options; `$filter` on
- * Observations supports phenomenonTime/resultTime, result and resultQuality members.
+ * Observations supports phenomenonTime/resultTime, result and resultQuality members. Stations do not
+ * move, so HistoricalLocations is always empty; a station is its own FeatureOfInterest.
  */
 import { InsituInvalidQueryError, InsituNotFoundError } from '../insitu-errors.js';
 import type { Datastream, Station } from '../model/insitu-types.js';
@@ -13,6 +14,7 @@ import {
   ENTITY_SETS,
   NAVIGATION,
   datastreamEntity,
+  featureOfInterestEntity,
   locationEntity,
   observationEntity,
   observedPropertyEntity,
@@ -148,7 +150,7 @@ export class SensorThingsService {
       return { field, descending };
     });
     const found = await this.store.queryObservations({
-      datastreamIds: scope.from === undefined ? undefined : [scope.from.id],
+      datastreamIds: await this.observationSources(scope.from),
       predicate: options.filter === undefined ? undefined : observationPredicate(options.filter),
       orderBy,
       offset: options.skip,
@@ -161,6 +163,14 @@ export class SensorThingsService {
       total: found.count,
       hasMore: found.rows.length > options.top,
     };
+  }
+
+  /** Datastreams whose observations a scope covers: one datastream, a station's (its FeatureOfInterest), or all. */
+  private async observationSources(from: Scope['from']): Promise<string[] | undefined> {
+    if (from === undefined) return undefined;
+    if (from.set === 'FeaturesOfInterest')
+      return (await this.store.listDatastreams(from.id)).map((d) => d.id);
+    return [from.id];
   }
 
   /** Applies `$expand` then `$select` to one entity. */
@@ -200,12 +210,14 @@ export class SensorThingsService {
     let entity: Json | undefined;
     switch (set) {
       case 'Things':
-      case 'Locations': {
+      case 'Locations':
+      case 'FeaturesOfInterest': {
         const station = await s.getStation(id);
-        if (station)
-          entity = set === 'Things' ? thingEntity(station, rootUrl) : locationEntity(station, rootUrl);
+        if (station) entity = stationEntity(set, station, rootUrl);
         break;
       }
+      case 'HistoricalLocations':
+        break;
       case 'Datastreams': {
         const datastream = await s.getDatastream(id);
         if (datastream) entity = datastreamEntity(datastream, await s.datastreamExtent(id), rootUrl);
@@ -242,7 +254,7 @@ export class SensorThingsService {
         break;
       }
     }
-    if (entity === undefined) throw new InsituNotFoundError(set.replace(/ies$/, 'y').replace(/s$/, ''), id);
+    if (entity === undefined) throw new InsituNotFoundError(SINGULAR[set], id);
     return entity;
   }
 
@@ -260,16 +272,19 @@ export class SensorThingsService {
       list.filter((x): x is Station => x !== undefined);
     switch (scope.set) {
       case 'Things':
-      case 'Locations': {
+      case 'Locations':
+      case 'FeaturesOfInterest': {
         let list: Station[];
         if (from === undefined) list = await s.listStations();
-        else if (from.set === 'Datastreams')
-          list = stations([await s.getStation((await s.getDatastream(from.id))?.stationId ?? '')]);
-        else list = stations([await s.getStation(from.id)]);
-        return list.map((x) =>
-          scope.set === 'Things' ? thingEntity(x, rootUrl) : locationEntity(x, rootUrl),
-        );
+        else if (from.set === 'Datastreams' || from.set === 'Observations') {
+          const datastreamId =
+            from.set === 'Datastreams' ? from.id : from.id.slice(0, from.id.lastIndexOf('@'));
+          list = stations([await s.getStation((await s.getDatastream(datastreamId))?.stationId ?? '')]);
+        } else list = stations([await s.getStation(from.id)]);
+        return list.map((x) => stationEntity(scope.set, x, rootUrl));
       }
+      case 'HistoricalLocations':
+        return [];
       case 'Datastreams': {
         if (from === undefined) return datastreams(await s.listDatastreams());
         if (from.set === 'Things') return datastreams(await s.listDatastreams(from.id));
@@ -305,6 +320,25 @@ export class SensorThingsService {
       }
     }
   }
+}
+
+/** Entity name of each set, for messages. */
+const SINGULAR: Record<EntitySet, string> = {
+  Things: 'Thing',
+  Locations: 'Location',
+  HistoricalLocations: 'HistoricalLocation',
+  Datastreams: 'Datastream',
+  ObservedProperties: 'ObservedProperty',
+  Sensors: 'Sensor',
+  Observations: 'Observation',
+  FeaturesOfInterest: 'FeatureOfInterest',
+};
+
+/** A station seen as a Thing, its Location or the FeatureOfInterest of its observations. */
+function stationEntity(set: EntitySet, station: Station, rootUrl: string): Json {
+  if (set === 'Things') return thingEntity(station, rootUrl);
+  if (set === 'Locations') return locationEntity(station, rootUrl);
+  return featureOfInterestEntity(station, rootUrl);
 }
 
 /**

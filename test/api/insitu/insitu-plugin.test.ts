@@ -40,10 +40,12 @@ describe('SensorThings API v1.1', () => {
     expect(value(body).map((v) => v.name)).toEqual([
       'Things',
       'Locations',
+      'HistoricalLocations',
       'Datastreams',
       'ObservedProperties',
       'Sensors',
       'Observations',
+      'FeaturesOfInterest',
     ]);
     expect(value(body)[0].url).toBe(`${BASE}/api/sta/v1.1/Things`);
     expect((body.serverSettings as { conformance: string[] }).conformance).toContain(
@@ -76,6 +78,21 @@ describe('SensorThings API v1.1', () => {
     );
     expect((await get("/api/sta/v1.1/Datastreams('BOMG-east-A')/Sensor")).body.name).toBe('Leica GR50');
     expect((await get("/api/sta/v1.1/Datastreams('RPL1-alk')/Thing")).body['@iot.id']).toBe('RPL1');
+  });
+
+  it('serves the FeatureOfInterest of observations and an empty location history', async () => {
+    const first = value(
+      (await get("/api/sta/v1.1/Datastreams('RPL1-alk')/Observations?$top=1&$expand=FeatureOfInterest")).body,
+    )[0];
+    expect(first.FeatureOfInterest).toMatchObject({
+      '@iot.id': 'RPL1',
+      feature: { type: 'Point', coordinates: [55.48, -20.9] },
+    });
+    const viaFeature = (await get("/api/sta/v1.1/FeaturesOfInterest('BOMG')/Observations?$count=true&$top=1"))
+      .body;
+    expect(viaFeature['@iot.count']).toBe(700);
+    expect(value((await get("/api/sta/v1.1/Things('BOMG')/HistoricalLocations")).body)).toEqual([]);
+    expect((await get('/api/sta/v1.1/HistoricalLocations(1)')).status).toBe(404);
   });
 
   it('pages Observations with $top, $skip, @iot.nextLink and $count', async () => {
