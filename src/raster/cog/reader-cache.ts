@@ -12,6 +12,8 @@ export interface ReaderCacheOptions {
   maxReaders?: number;
   /** Bytes of file blocks kept for all readers together (default 128 MiB). */
   maxBlockBytes?: number;
+  /** Bytes of decoded blocks kept for all readers together (default: the process-wide 256 MiB cache). */
+  maxDecodedBytes?: number;
 }
 
 /**
@@ -23,11 +25,14 @@ export interface ReaderCacheOptions {
 export class ReaderCache {
   private readonly readers = new Map<string, Promise<CogReader>>();
   private readonly blocks: BlockCache;
+  private readonly decoded: BlockCache | undefined;
   private readonly maxReaders: number;
 
   constructor(options: ReaderCacheOptions = {}) {
     this.maxReaders = options.maxReaders ?? 64;
     this.blocks = new BlockCache(options.maxBlockBytes ?? 128 * 1024 * 1024);
+    this.decoded =
+      options.maxDecodedBytes === undefined ? undefined : new BlockCache(options.maxDecodedBytes);
   }
 
   /** The reader of a location, opened on first use. */
