@@ -67,3 +67,4 @@ export {
   type ByteRange,
 } from './source/asset-file-resolver.js';
 export { buildWmtsCapabilities, type WmtsLayer } from './tiles/wmts-capabilities.js';
+export { rasterWebMapLinks, WEB_MAP_LINKS_EXTENSION } from './tiles/web-map-links.js';
