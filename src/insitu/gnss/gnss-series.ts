@@ -5,7 +5,7 @@ import type { Cartesian, Geodetic } from './geodetic-conversions.js';
 import { epochMsToDecimalYear } from './gnss-time.js';
 
 /** File formats the GNSS parsers understand. */
-export type GnssFormat = 'pbo-pos' | 'ngl-tenv3' | 'spotgins-enu' | 'sopac-neu' | 'synthetic';
+export type GnssFormat = 'pbo-pos' | 'ngl-tenv3' | 'spotgins-enu' | 'sopac-neu' | 'jpl-series' | 'synthetic';
 
 /**
  * A daily (or other rate) East/North/Up position series of one station and one processing solution.

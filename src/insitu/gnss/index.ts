@@ -8,6 +8,7 @@ export { parsePboPos } from './pbo-pos-parser.js';
 export { parseNglTenv3 } from './ngl-tenv3-parser.js';
 export { parseSpotginsEnu } from './spotgins-enu-parser.js';
 export { parseSopacNeu } from './sopac-neu-parser.js';
+export { parseJplSeries } from './jpl-series-parser.js';
 export * from './weighted-least-squares.js';
 export * from './trajectory-model.js';
 export * from './midas-velocity.js';

@@ -5,6 +5,7 @@
 import { InsituParseError } from '../insitu-errors.js';
 import { cartesianToGeodetic } from '../gnss/geodetic-conversions.js';
 import type { GnssSeries } from '../gnss/gnss-series.js';
+import { parseJplSeries } from '../gnss/jpl-series-parser.js';
 import { parseNglTenv3 } from '../gnss/ngl-tenv3-parser.js';
 import { parsePboPos } from '../gnss/pbo-pos-parser.js';
 import { parseSopacNeu } from '../gnss/sopac-neu-parser.js';
@@ -31,7 +32,8 @@ const METRE = { name: 'metre', symbol: 'm', definition: 'http://qudt.org/vocab/u
 
 /**
  * Parses a GNSS file, choosing the parser by extension: `.pos` (PBO), `.tenv3` (NGL), `.enu` (SPOTGINS),
- * `.neu` (SOPAC, station id taken from the first four characters of the file name).
+ * `.neu` (SOPAC) and `.series` (JPL), these two taking the station id from the first four characters of
+ * the file name.
  * @throws InsituParseError for an unknown extension or a malformed file.
  */
 export function parseGnssFile(text: string, fileName: string): GnssSeries {
@@ -40,7 +42,8 @@ export function parseGnssFile(text: string, fileName: string): GnssSeries {
   if (base.endsWith('.tenv3')) return parseNglTenv3(text, fileName);
   if (base.endsWith('.enu')) return parseSpotginsEnu(text, fileName);
   if (base.endsWith('.neu')) return parseSopacNeu(text, fileName, base.slice(0, 4).toUpperCase());
-  throw new InsituParseError(fileName, 1, 1, 'a GNSS file named *.pos, *.tenv3, *.enu or *.neu');
+  if (base.endsWith('.series')) return parseJplSeries(text, fileName, base.slice(0, 4).toUpperCase());
+  throw new InsituParseError(fileName, 1, 1, 'a GNSS file named *.pos, *.tenv3, *.enu, *.neu or *.series');
 }
 
 /** One solution of a station: its name (e.g. `SPOTGINS`, `NGL`) and its series. */
