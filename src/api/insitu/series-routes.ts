@@ -13,6 +13,12 @@ import { parseTimestamp } from '../../insitu/ingest/timestamp-parser.js';
 import { InsituInvalidQueryError, InsituNotFoundError } from '../../insitu/insitu-errors.js';
 import { observationsToCsv, observationsToJson } from '../../insitu/series/series-formats.js';
 import type { InsituStore } from '../../insitu/store/insitu-store.js';
+import {
+  analysisErrorResponses,
+  insituErrorResponses,
+  SeriesJsonSchema,
+  VelocitySchema,
+} from './insitu-schemas.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 256 }) });
 const Range = {
@@ -70,7 +76,13 @@ export function seriesRoutes(store: InsituStore): FastifyPluginAsync {
 
     app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof SeriesQuery> }>(
       '/insitu/datastreams/:id/observations',
-      { schema: { params: Params, querystring: SeriesQuery } },
+      {
+        schema: {
+          params: Params,
+          querystring: SeriesQuery,
+          response: { 200: SeriesJsonSchema, ...insituErrorResponses },
+        },
+      },
       async (request, reply) => {
         const datastream = await store.getDatastream(request.params.id);
         if (datastream === undefined) throw new InsituNotFoundError('datastream', request.params.id);
@@ -100,7 +112,13 @@ export function seriesRoutes(store: InsituStore): FastifyPluginAsync {
 
     app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof VelocityQuery> }>(
       '/insitu/datastreams/:id/velocity',
-      { schema: { params: Params, querystring: VelocityQuery } },
+      {
+        schema: {
+          params: Params,
+          querystring: VelocityQuery,
+          response: { 200: VelocitySchema, ...analysisErrorResponses },
+        },
+      },
       async (request) => {
         const datastream = await store.getDatastream(request.params.id);
         if (datastream === undefined) throw new InsituNotFoundError('datastream', request.params.id);

@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { InsituInvalidQueryError } from '../../insitu/insitu-errors.js';
 import type { SensorThingsService } from '../../insitu/sta/sta-service.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
+import { insituErrorResponses, StaDocumentSchema } from './insitu-schemas.js';
 
 export const StaQuerystring = Type.Object(
   {
@@ -32,10 +33,18 @@ export function staRoutes(service: SensorThingsService, baseUrl: string | undefi
   return async (app) => {
     const serviceRoot = (request: FastifyRequest): string =>
       `${resolvePublicBaseUrl(request, baseUrl)}${app.prefix}${STA_ROOT}`;
-    app.get(STA_ROOT, async (request) => service.root(serviceRoot(request)));
+    app.get(STA_ROOT, { schema: { response: { 200: StaDocumentSchema } } }, async (request) =>
+      service.root(serviceRoot(request)),
+    );
     app.get<{ Params: { '*': string }; Querystring: StaQuerystringType }>(
       `${STA_ROOT}/*`,
-      { schema: { params: Type.Object({ '*': Type.String() }), querystring: StaQuerystring } },
+      {
+        schema: {
+          params: Type.Object({ '*': Type.String() }),
+          querystring: StaQuerystring,
+          response: { 200: StaDocumentSchema, ...insituErrorResponses },
+        },
+      },
       async (request) => {
         const root = serviceRoot(request);
         // Work from the raw URL: clients percent-encode quotes and spaces in ids differently.
