@@ -68,3 +68,4 @@ export {
 } from './source/asset-file-resolver.js';
 export { buildWmtsCapabilities, type WmtsLayer } from './tiles/wmts-capabilities.js';
 export { rasterWebMapLinks, WEB_MAP_LINKS_EXTENSION } from './tiles/web-map-links.js';
+export { readGrid, type OutputGrid } from './tiles/tile-reader.js';

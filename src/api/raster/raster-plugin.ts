@@ -5,6 +5,7 @@
  * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/{z}/{x}/{y}[.png|.webp]`
  * - `GET /collections/{c}/items/{i}/tiles/{tileMatrixSetId}/tilejson.json`
  * - `GET /collections/{c}/items/{i}/tiles/WMTSCapabilities.xml`
+ * - `GET /collections/{c}/items/{i}/preview.png|webp?max_size=512` (thumbnail in the asset's own CRS)
  * - `GET /collections/{c}/items/{i}/raster/info`
  * - `GET /collections/{c}/items/{i}/raster/point?lon=…&lat=…` (band values at a point)
  * - `POST /collections/{c}/items/{i}/raster/statistics` (GeoJSON polygon body → zonal statistics)

@@ -33,6 +33,11 @@ const TileJsonParams = Type.Object({
   itemId: Type.String(),
   tileMatrixSetId: Type.String(),
 });
+const PreviewQuerySchema = Type.Object(
+  { ...TileQuerySchema.properties, max_size: Type.Optional(Type.Integer({ minimum: 16, maximum: 2048 })) },
+  { additionalProperties: false },
+);
+type PreviewQuery = typeof PreviewQuerySchema.static;
 const ErrorSchema = Type.Object({
   code: Type.String(),
   description: Type.String(),
@@ -144,6 +149,35 @@ export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
         return reply.type('application/xml').send(xml);
       },
     );
+
+    for (const format of ['png', 'webp'] as const) {
+      app.get<{ Params: typeof ItemParams.static; Querystring: PreviewQuery }>(
+        `/collections/:collectionId/items/:itemId/preview.${format}`,
+        {
+          schema: {
+            summary: `A preview (thumbnail) of an item asset as ${format.toUpperCase()}`,
+            params: ItemParams,
+            querystring: PreviewQuerySchema,
+            response: { 400: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema },
+          },
+        },
+        async (request, reply) => {
+          const { max_size: maxSize = 512, ...query } = request.query;
+          const item = await findItem(request.params.collectionId, request.params.itemId);
+          const image = await options.renderer.renderPreview(
+            item,
+            parseTileStyle(query),
+            format,
+            maxSize,
+            abortOnDisconnect(reply),
+          );
+          return reply
+            .type(IMAGE_MEDIA_TYPES[format])
+            .header('Cache-Control', 'public, max-age=3600')
+            .send(image);
+        },
+      );
+    }
 
     app.get<{ Params: typeof ItemParams.static }>(
       '/collections/:collectionId/items/:itemId/raster/info',

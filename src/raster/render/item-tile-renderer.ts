@@ -1,7 +1,8 @@
 import type { StacAsset, StacItem } from '../../catalog/model/stac-types.js';
 import type { CogReader } from '../cog/cog-reader.js';
+import type { GeoTransform } from '../raster-types.js';
 import { RasterError } from '../raster-errors.js';
-import { readTile, type TileData } from '../tiles/tile-reader.js';
+import { readGrid, readTile, type TileData } from '../tiles/tile-reader.js';
 import { resolutionAt, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
 import type { ResamplingMethod } from '../warp/resample.js';
 import { bandNamesOf, evaluateBandExpression, parseBandExpression } from './band-expression.js';
@@ -59,7 +60,82 @@ export class ItemTileRenderer {
     const size = style.tileSize ?? set.tileSize;
     const keys = selectAssets(item, style.assets);
     const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
-    const values = await this.tileValues(keys, readers, set, tile, style, size, signal);
+    const bands = (style.bidx ?? []).map((index) => index - 1);
+    const tiles = await Promise.all(
+      readers.map((reader) =>
+        readTile(reader, set, tile, {
+          bands: bands.length > 0 ? bands : undefined,
+          resampling: style.resampling ?? (style.algorithm === 'hillshade' ? 'bilinear' : 'nearest'),
+          size,
+          buffer: style.algorithm === 'hillshade' ? 1 : 0,
+          signal,
+        }),
+      ),
+    );
+    const cell = style.algorithm === 'hillshade' ? groundCellSize(set, tile, size) : null;
+    return this.colourAndEncode(item, keys, readers, tiles, style, [size, size], cell, format);
+  }
+
+  /**
+   * Renders a preview (thumbnail) of the whole first asset in its own CRS, at most `maxSize` pixels on its
+   * longer side, from the coarsest overview that is fine enough. Other assets are resampled onto that grid.
+   * Limits: no hillshade (its slopes need a metric grid, which tiles have).
+   */
+  async renderPreview(
+    item: StacItem,
+    style: TileStyle,
+    format: ImageFormat,
+    maxSize: number,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    if (style.algorithm === 'hillshade') {
+      throw new RasterError(
+        'RASTER_INVALID_PARAMETER',
+        'hillshade is available for tiles, not for previews',
+        'algorithm',
+      );
+    }
+    const keys = selectAssets(item, style.assets);
+    const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
+    const { info } = readers[0];
+    if (info.epsg === null)
+      throw new RasterError('RASTER_UNSUPPORTED', 'the raster has no EPSG coordinate reference system');
+    const factor = Math.min(1, maxSize / Math.max(info.width, info.height));
+    const width = Math.max(1, Math.round(info.width * factor));
+    const height = Math.max(1, Math.round(info.height * factor));
+    const [x0, a, b, y0, d, e] = info.geoTransform;
+    const grid = {
+      geoTransform: [x0, (a * info.width) / width, b, y0, d, (e * info.height) / height] as GeoTransform,
+      width,
+      height,
+      epsg: info.epsg,
+    };
+    const bands = (style.bidx ?? []).map((index) => index - 1);
+    const grids = await Promise.all(
+      readers.map((reader) =>
+        readGrid(
+          reader,
+          grid,
+          bands.length > 0 ? bands : reader.info.bands.map((_, index) => index),
+          { resampling: style.resampling, signal },
+          'the preview',
+        ),
+      ),
+    );
+    return this.colourAndEncode(item, keys, readers, grids, style, [width, height], null, format);
+  }
+
+  private async colourAndEncode(
+    item: StacItem,
+    keys: string[],
+    readers: CogReader[],
+    grids: TileData[],
+    style: TileStyle,
+    [width, height]: [number, number],
+    groundCell: [number, number] | null,
+    format: ImageFormat,
+  ): Promise<Buffer> {
+    const values = this.values(keys, grids, style, width, height, groundCell);
     const colour: ColourOptions = { rescale: style.rescale ?? [] };
     if (!style.rescale) {
       colour.rescale = values.isByte
@@ -77,39 +153,26 @@ export class ItemTileRenderer {
     if (values.bands.length > 4) {
       throw new RasterError(
         'RASTER_INVALID_PARAMETER',
-        `${values.bands.length} bands selected: a tile shows 1 to 4 (use bidx)`,
+        `${values.bands.length} bands selected: an image shows 1 to 4 (use bidx)`,
         'bidx',
       );
     }
-    return encodeImage(toRgba(values.bands, values.mask, colour), size, size, format);
+    return encodeImage(toRgba(values.bands, values.mask, colour), width, height, format);
   }
 
-  private async tileValues(
+  /** Band values to colour: the bands, an expression's results, or a hillshade (when `groundCell` is given). */
+  private values(
     keys: string[],
-    readers: CogReader[],
-    set: TileMatrixSet,
-    tile: TileAddress,
+    tiles: TileData[],
     style: TileStyle,
-    size: number,
-    signal?: AbortSignal,
-  ): Promise<TileValues> {
+    width: number,
+    height: number,
+    groundCell: [number, number] | null,
+  ): TileValues {
     const bands = (style.bidx ?? []).map((index) => index - 1);
-    const buffer = style.algorithm === 'hillshade' ? 1 : 0;
-    const tiles: TileData[] = await Promise.all(
-      readers.map((reader) =>
-        readTile(reader, set, tile, {
-          bands: bands.length > 0 ? bands : undefined,
-          resampling: style.resampling ?? (style.algorithm === 'hillshade' ? 'bilinear' : 'nearest'),
-          size,
-          buffer,
-          signal,
-        }),
-      ),
-    );
     const mask = intersectMasks(tiles.map((data) => data.mask));
-    if (style.algorithm === 'hillshade') {
-      const [cellWidth, cellHeight] = groundCellSize(set, tile, size);
-      const shaded = hillshade(tiles[0].bands[0], mask, size, size, cellWidth, cellHeight, style);
+    if (groundCell) {
+      const shaded = hillshade(tiles[0].bands[0], mask, width, height, groundCell[0], groundCell[1], style);
       return { bands: [Float64Array.from(shaded.values)], mask: shaded.mask, isByte: true };
     }
     if (!style.expression) return { bands: tiles.flatMap((data) => data.bands), mask, isByte: false };

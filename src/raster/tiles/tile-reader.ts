@@ -1,6 +1,6 @@
 import type { CogReader } from '../cog/cog-reader.js';
 import { RasterError } from '../raster-errors.js';
-import type { RasterLevel } from '../raster-types.js';
+import type { GeoTransform, RasterLevel } from '../raster-types.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
 import { mapPixelCentres, toPixelCoordinates } from '../warp/pixel-grid.js';
 import { resample, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
@@ -65,42 +65,77 @@ export async function readTile(
     );
   }
   const buffer = options.buffer ?? 0;
-  const tileTransform = tileGeoTransform(set, tile, options.size ?? set.tileSize);
+  const geoTransform = tileGeoTransform(set, tile, options.size ?? set.tileSize);
   const size = (options.size ?? set.tileSize) + 2 * buffer;
+  geoTransform[0] -= buffer * geoTransform[1];
+  geoTransform[3] -= buffer * geoTransform[5];
+  return readGrid(
+    reader,
+    { geoTransform, width: size, height: size, epsg: set.epsg },
+    bands,
+    options,
+    `zoom ${tile.z}`,
+  );
+}
+
+/** An output pixel grid in some CRS. */
+export interface OutputGrid {
+  geoTransform: GeoTransform;
+  width: number;
+  height: number;
+  epsg: number;
+}
+
+/**
+ * Resamples a raster onto any output grid (the general case of {@link readTile}, also used for previews):
+ * same level choice, window reading and resampling.
+ * @throws RasterError `RASTER_TILE_OUT_OF_RANGE` when the grid would read more than 4096² source pixels.
+ */
+export async function readGrid(
+  reader: CogReader,
+  grid: OutputGrid,
+  bands: number[],
+  options: Pick<ReadTileOptions, 'resampling' | 'signal'>,
+  what = 'the requested grid',
+): Promise<TileData> {
+  const { info } = reader;
+  const { width, height } = grid;
   const method = options.resampling ?? 'nearest';
-  tileTransform[0] -= buffer * tileTransform[1];
-  tileTransform[3] -= buffer * tileTransform[5];
-  const coordinates = mapPixelCentres(tileTransform, size, size, createTransformer(set.epsg, info.epsg));
+  const coordinates = mapPixelCentres(
+    grid.geoTransform,
+    width,
+    height,
+    createTransformer(grid.epsg, info.epsg!),
+  );
   const empty = (): TileData => ({
-    width: size,
-    height: size,
+    width,
+    height,
     level: -1,
-    bands: bands.map(() => new Float64Array(size * size)),
-    mask: new Uint8Array(size * size),
+    bands: bands.map(() => new Float64Array(width * height)),
+    mask: new Uint8Array(width * height),
   });
   const span = extentOf(coordinates.xs, coordinates.ys);
   if (!span) return empty();
   const needed = Math.min(
-    (span[2] - span[0]) / Math.max(1, size - 1),
-    (span[3] - span[1]) / Math.max(1, size - 1),
+    (span[2] - span[0]) / Math.max(1, width - 1),
+    (span[3] - span[1]) / Math.max(1, height - 1),
   );
   const levelIndex = chooseLevel(info.levels, needed);
   const level = info.levels[levelIndex];
   const pixels = toPixelCoordinates(coordinates, level.geoTransform);
-  const margin = 1;
   const pixelSpan = extentOf(pixels.xs, pixels.ys)!;
   // Source pixels per output pixel, from the spread of the (unclipped) sample positions.
   const scale: [number, number] = [
-    (pixelSpan[2] - pixelSpan[0]) / Math.max(1, size - 1),
-    (pixelSpan[3] - pixelSpan[1]) / Math.max(1, size - 1),
+    (pixelSpan[2] - pixelSpan[0]) / Math.max(1, width - 1),
+    (pixelSpan[3] - pixelSpan[1]) / Math.max(1, height - 1),
   ];
   const reach = Math.ceil((method === 'cubic' ? 2 : 1) * Math.max(1, scale[0], scale[1]));
-  const window = windowOf(pixelSpan, margin + (method === 'nearest' ? 0 : reach), level);
+  const window = windowOf(pixelSpan, 1 + (method === 'nearest' ? 0 : reach), level);
   if (!window) return empty();
   if (window.width * window.height > MAX_WINDOW_PIXELS) {
     throw new RasterError(
       'RASTER_TILE_OUT_OF_RANGE',
-      `zoom ${tile.z} is too low for this raster: the tile would read ${window.width}x${window.height} source pixels (it has no coarser overview)`,
+      `${what} is too coarse for this raster: it would read ${window.width}x${window.height} source pixels (the raster has no coarser overview)`,
       'z',
     );
   }
@@ -109,7 +144,15 @@ export async function readTile(
     pixels.xs[i] -= window.x;
     pixels.ys[i] -= window.y;
   }
-  const result = resample({ ...block, nodata: info.nodata }, pixels.xs, pixels.ys, size, size, method, scale);
+  const result = resample(
+    { ...block, nodata: info.nodata },
+    pixels.xs,
+    pixels.ys,
+    width,
+    height,
+    method,
+    scale,
+  );
   return { ...result, level: levelIndex };
 }
 

@@ -230,6 +230,19 @@ describe('rasterPlugin', () => {
     expect(tileJson.bounds[0]).toBeCloseTo(33.37, 1);
   });
 
+  it('renders a preview in the asset CRS, at most max_size pixels on its longer side', async () => {
+    const response = await app.inject(
+      '/api/collections/dem/items/dem/preview.png?max_size=200&colormap_name=terrain&rescale=0,3000',
+    );
+    expect(response.statusCode).toBe(200);
+    const image = await decode(response.rawPayload);
+    expect([image.width, image.height]).toEqual([200, Math.round((241 * 200) / 438)]);
+    const webp = await app.inject('/api/collections/s2/items/scene/preview.webp?assets=B04');
+    expect(webp.statusCode).toBe(200);
+    expect((await decode(webp.rawPayload)).width).toBe(393);
+    expect((await app.inject('/api/collections/dem/items/dem/preview.png?max_size=9')).statusCode).toBe(400);
+  });
+
   it('reports raster info per GeoTIFF asset', async () => {
     const response = await app.inject('/api/collections/dem/items/dem/raster/info');
     expect(response.statusCode).toBe(200);
