@@ -39,3 +39,4 @@ export { SensorThingsService, STA_CONFORMANCE } from './sta/sta-service.js';
 export * from './gnss/index.js';
 export { collectionIdOf, insituNetworkToStac, type InsituNetworkContent } from './stac/insitu-stac.js';
 export { ingestInsituFiles, mergeDatasets, type InsituFile } from './ingest/insitu-file-ingest.js';
+export { readIgsSiteLogEvents } from './ingest/igs-site-log-reader.js';

@@ -9,6 +9,7 @@ import type { IngestResult, InsituStore } from '../store/insitu-store.js';
 import { readCsvObservations, type CsvMapping } from './csv-observations-reader.js';
 import { readDatasetDescription } from './dataset-description-reader.js';
 import { readEventFile } from './event-file-reader.js';
+import { readIgsSiteLogEvents } from './igs-site-log-reader.js';
 import { gnssStationDataset, parseGnssFile, type GnssStationOptions } from './gnss-dataset.js';
 
 /** One file to ingest and how to read it. */
@@ -16,6 +17,8 @@ export type InsituFile =
   | { readonly kind: 'dataset'; readonly path: string }
   | { readonly kind: 'observations'; readonly path: string; readonly mapping: CsvMapping }
   | { readonly kind: 'events'; readonly path: string }
+  /** An IGS site log: its receiver and antenna changes become equipment-change events. */
+  | { readonly kind: 'site-log'; readonly path: string; readonly stationId?: string }
   | {
       readonly kind: 'gnss';
       /** One file per processing solution of the same station. */
@@ -64,6 +67,15 @@ export async function ingestInsituFiles(
         break;
       case 'events':
         datasets.push({ events: readEventFile(await readFile(file.path, 'utf8'), basename(file.path)) });
+        break;
+      case 'site-log':
+        datasets.push({
+          events: readIgsSiteLogEvents(
+            await readFile(file.path, 'utf8'),
+            basename(file.path),
+            file.stationId,
+          ),
+        });
         break;
       case 'gnss': {
         const solutions = [];

@@ -31,12 +31,13 @@ describe('ingest of a set of files', () => {
         solutions: [{ name: 'NGL', path: fixture('gnss/LHAS.tenv3') }],
       },
       { kind: 'events', path: join(dir, 'events.csv') },
+      { kind: 'site-log', path: fixture('gnss/cral00fra_20231110.log'), stationId: 'LHAS' },
     ];
     const store = openSqliteInsituStore({ path: ':memory:' });
     const result = await ingestInsituFiles(store, files);
     expect(result.observations).toBe(3 + 3 * 3631);
     expect((await store.readObservations('RDP-cond')).time.length).toBe(1);
-    expect((await store.listEvents('LHAS')).map((e) => e.kind)).toEqual(['equipment-change']);
+    expect((await store.listEvents('LHAS')).length).toBe(11);
 
     // A bad file among good ones: nothing of the set is written.
     writeFileSync(join(dir, 'bad.csv'), 'date,ph,cond\n2017-02-05,7.9,120\n2017-02-12,eight,\n');
