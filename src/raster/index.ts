@@ -69,3 +69,4 @@ export {
 export { buildWmtsCapabilities, type WmtsLayer } from './tiles/wmts-capabilities.js';
 export { rasterWebMapLinks, WEB_MAP_LINKS_EXTENSION } from './tiles/web-map-links.js';
 export { readGrid, type OutputGrid } from './tiles/tile-reader.js';
+export { MosaicRegistry, type MosaicDefinition } from './render/mosaic-registry.js';

@@ -9,6 +9,8 @@
  * - `GET /collections/{c}/items/{i}/raster/info`
  * - `GET /collections/{c}/items/{i}/raster/point?lon=…&lat=…` (band values at a point)
  * - `POST /collections/{c}/items/{i}/raster/statistics` (GeoJSON polygon body → zonal statistics)
+ * - `POST /mosaics` (a STAC search → mosaic id), `GET /mosaics/{id}/tiles/{tms}/{z}/{x}/{y}[.png|.webp]`
+ *   (when `searchItems` is given)
  * - `GET|HEAD /assets/{path}` files of `assetRoot`, with Range, ETag, Last-Modified (when `assetRoot` is set)
  *
  * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
@@ -25,8 +27,10 @@ import type { StacItem } from '../../catalog/model/stac-types.js';
 import { ReaderCache } from '../../raster/cog/reader-cache.js';
 import { RasterError } from '../../raster/raster-errors.js';
 import { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
+import { MosaicRegistry } from '../../raster/render/mosaic-registry.js';
 import { registerRasterErrorHandling } from './raster-error-status.js';
 import { assetRoutes } from './asset-routes.js';
+import { mosaicRoutes, type MosaicItemSearch } from './mosaic-routes.js';
 import { statsRoutes } from './stats-routes.js';
 import { tileRoutes } from './tile-routes.js';
 
@@ -38,6 +42,11 @@ export interface RasterPluginOptions {
    * Relative hrefs are resolved here (and must be kept inside the data directory by this function).
    */
   readonly resolveAssetHref: (href: string) => string;
+  /**
+   * Finds the items of a STAC search touching a WGS 84 bbox, in the search's sort order (the catalogue's
+   * search with the bbox added). Mosaic routes are mounted only when given.
+   */
+  readonly searchItems?: MosaicItemSearch;
   /** Directory whose files are served at `/assets/{path}`; no asset download route when absent. */
   readonly assetRoot?: string;
   /** Open readers and cached blocks; one is created when absent. The plugin closes only its own. */
@@ -64,4 +73,10 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   await app.register(tileRoutes({ findItem, renderer, openAsset }));
   await app.register(statsRoutes({ findItem, openAsset }));
   if (options.assetRoot) await app.register(assetRoutes(options.assetRoot));
+  if (options.searchItems) {
+    const registry = new MosaicRegistry();
+    await app.register(
+      mosaicRoutes({ registry, searchItems: options.searchItems, renderer, maxItemsPerTile: 50 }),
+    );
+  }
 };

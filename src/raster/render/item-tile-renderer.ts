@@ -3,7 +3,8 @@ import type { CogReader } from '../cog/cog-reader.js';
 import type { GeoTransform } from '../raster-types.js';
 import { RasterError } from '../raster-errors.js';
 import { readGrid, readTile, type TileData } from '../tiles/tile-reader.js';
-import { resolutionAt, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
+import { resolutionAt, tileBounds, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
+import { createTransformer } from '../warp/coordinate-transformer.js';
 import type { ResamplingMethod } from '../warp/resample.js';
 import { bandNamesOf, evaluateBandExpression, parseBandExpression } from './band-expression.js';
 import { classificationColormap, getColormap, type ClassificationClass } from './colormaps.js';
@@ -73,7 +74,76 @@ export class ItemTileRenderer {
       ),
     );
     const cell = style.algorithm === 'hillshade' ? groundCellSize(set, tile, size) : null;
-    return this.colourAndEncode(item, keys, readers, tiles, style, [size, size], cell, format);
+    const values = this.values(keys, tiles, style, size, size, cell);
+    return this.colourAndEncode(item, keys, readers, values, style, [size, size], format);
+  }
+
+  /**
+   * Renders a mosaic tile: items are drawn in the given order (first on top), each filling only the pixels
+   * still empty, and reading stops as soon as every pixel of the tile has data. Items whose bbox misses the
+   * tile are skipped without opening their assets. Style, rescale and colours come from the first item drawn.
+   * @returns the image and how many items were read.
+   */
+  async renderMosaicTile(
+    items: StacItem[],
+    set: TileMatrixSet,
+    tile: TileAddress,
+    style: TileStyle,
+    format: ImageFormat,
+    signal?: AbortSignal,
+  ): Promise<{ image: Buffer; itemsRead: number }> {
+    const size = style.tileSize ?? set.tileSize;
+    const bounds = tileBoundsWgs84(set, tile);
+    const cell = style.algorithm === 'hillshade' ? groundCellSize(set, tile, size) : null;
+    const buffer = cell ? 1 : 0;
+    const bands = (style.bidx ?? []).map((index) => index - 1);
+    let composite: TileValues | null = null;
+    let first: { item: StacItem; keys: string[]; readers: CogReader[] } | null = null;
+    let itemsRead = 0;
+    for (const item of items) {
+      if (item.bbox && !overlaps(item.bbox, bounds)) continue;
+      const keys = selectAssets(item, style.assets);
+      const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
+      itemsRead += 1;
+      const tiles = await Promise.all(
+        readers.map((reader) =>
+          readTile(reader, set, tile, {
+            bands: bands.length > 0 ? bands : undefined,
+            resampling: style.resampling ?? (cell ? 'bilinear' : 'nearest'),
+            size,
+            buffer,
+            signal,
+          }),
+        ),
+      );
+      const values = this.values(keys, tiles, style, size, size, cell);
+      if (!composite) {
+        composite = values;
+        first = { item, keys, readers };
+      } else {
+        const target = composite;
+        for (let p = 0; p < target.mask.length; p++) {
+          if (target.mask[p] !== 0 || values.mask[p] === 0) continue;
+          target.mask[p] = values.mask[p];
+          for (let b = 0; b < target.bands.length; b++) target.bands[b][p] = values.bands[b]?.[p] ?? 0;
+        }
+      }
+      if (composite.mask.every((value) => value !== 0)) break;
+    }
+    if (!composite || !first) {
+      const empty = new Uint8Array(size * size * 4);
+      return { image: await encodeImage(empty, size, size, format), itemsRead };
+    }
+    const image = await this.colourAndEncode(
+      first.item,
+      first.keys,
+      first.readers,
+      composite,
+      style,
+      [size, size],
+      format,
+    );
+    return { image, itemsRead };
   }
 
   /**
@@ -122,20 +192,19 @@ export class ItemTileRenderer {
         ),
       ),
     );
-    return this.colourAndEncode(item, keys, readers, grids, style, [width, height], null, format);
+    const values = this.values(keys, grids, style, width, height, null);
+    return this.colourAndEncode(item, keys, readers, values, style, [width, height], format);
   }
 
   private async colourAndEncode(
     item: StacItem,
     keys: string[],
     readers: CogReader[],
-    grids: TileData[],
+    values: TileValues,
     style: TileStyle,
     [width, height]: [number, number],
-    groundCell: [number, number] | null,
     format: ImageFormat,
   ): Promise<Buffer> {
-    const values = this.values(keys, grids, style, width, height, groundCell);
     const colour: ColourOptions = { rescale: style.rescale ?? [] };
     if (!style.rescale) {
       colour.rescale = values.isByte
@@ -260,6 +329,21 @@ function paletteColormap(palette: Uint8Array): Map<number, [number, number, numb
   for (let i = 0; i < 256; i++)
     table.set(i, [palette[i * 4], palette[i * 4 + 1], palette[i * 4 + 2], palette[i * 4 + 3]]);
   return table;
+}
+
+/** Whether two [west, south, east, north] boxes intersect (3D bboxes use their horizontal part). */
+function overlaps(bbox: number[], other: [number, number, number, number]): boolean {
+  const [west, south, east, north] = bbox.length === 6 ? [bbox[0], bbox[1], bbox[3], bbox[4]] : bbox;
+  return west <= other[2] && east >= other[0] && south <= other[3] && north >= other[1];
+}
+
+/** A tile's bounds in WGS 84 longitude/latitude. */
+function tileBoundsWgs84(set: TileMatrixSet, tile: TileAddress): [number, number, number, number] {
+  const [minX, minY, maxX, maxY] = tileBounds(set, tile);
+  const xs = Float64Array.of(minX, maxX);
+  const ys = Float64Array.of(minY, maxY);
+  createTransformer(set.epsg, 4326)(xs, ys);
+  return [xs[0], ys[0], xs[1], ys[1]];
 }
 
 /** Ground size in metres of a tile pixel at the tile's centre latitude (for slopes). */
