@@ -40,3 +40,4 @@ export * from './gnss/index.js';
 export { collectionIdOf, insituNetworkToStac, type InsituNetworkContent } from './stac/insitu-stac.js';
 export { ingestInsituFiles, mergeDatasets, type InsituFile } from './ingest/insitu-file-ingest.js';
 export { readIgsSiteLogEvents } from './ingest/igs-site-log-reader.js';
+export { MemoryInsituStore } from './store/memory/memory-insitu-store.js';

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InsituStore } from '../../../src/insitu/store/insitu-store.js';
+import { MemoryInsituStore } from '../../../src/insitu/store/memory/memory-insitu-store.js';
 import { openSqliteInsituStore } from '../../../src/insitu/store/sqlite/sqlite-insitu-store.js';
 
 export interface InsituBackendFactory {
@@ -14,6 +15,7 @@ export interface InsituBackendFactory {
 }
 
 const ALL_BACKENDS: InsituBackendFactory[] = [
+  { name: 'memory', create: async () => new MemoryInsituStore() },
   { name: 'sqlite-memory', create: async () => openSqliteInsituStore({ path: ':memory:' }) },
   {
     name: 'sqlite-file',
