@@ -3,7 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import { RasterError } from '../../raster/raster-errors.js';
 import { IMAGE_MEDIA_TYPES, type ImageFormat } from '../../raster/render/image-encoder.js';
-import type { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
+import type { CogReader } from '../../raster/cog/cog-reader.js';
+import { selectAssets, type ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
+import { pointValues } from '../../raster/stats/zone-reader.js';
 import type { MosaicRegistry } from '../../raster/render/mosaic-registry.js';
 import { getTileMatrixSet, tileBounds } from '../../raster/tiles/tile-matrix-set.js';
 import { createTransformer } from '../../raster/warp/coordinate-transformer.js';
@@ -22,7 +24,19 @@ interface MosaicRoutesOptions {
   renderer: ItemTileRenderer;
   /** Most items one mosaic tile may draw. */
   maxItemsPerTile: number;
+  /** Most items a pixel history returns. */
+  maxItemsPerSeries: number;
+  openAsset: (href: string) => Promise<CogReader>;
 }
+
+const PointQuery = Type.Object(
+  {
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    assets: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 16 })),
+  },
+  { additionalProperties: false },
+);
 
 const TileParams = Type.Object({
   mosaicId: Type.String({ maxLength: 100 }),
@@ -67,6 +81,46 @@ export function mosaicRoutes(options: MosaicRoutesOptions): FastifyPluginAsync {
       async (request) => {
         const mosaic = options.registry.get(request.params.mosaicId);
         return { id: mosaic.id, search: mosaic.search, created: mosaic.created };
+      },
+    );
+
+    app.get<{ Params: { mosaicId: string }; Querystring: typeof PointQuery.static }>(
+      '/mosaics/:mosaicId/point',
+      {
+        schema: {
+          summary:
+            'Pixel history: the band values at a point for every item of the mosaic search, in its sort order',
+          querystring: PointQuery,
+        },
+      },
+      async (request) => {
+        const mosaic = options.registry.get(request.params.mosaicId);
+        const { lon, lat } = request.query;
+        const items = await options.searchItems(
+          mosaic.search,
+          [lon, lat, lon, lat],
+          options.maxItemsPerSeries,
+        );
+        const keys = request.query.assets?.flatMap((value) => value.split(',')).filter(Boolean);
+        const series = [];
+        for (const item of items) {
+          const values: Record<string, (number | null)[]> = {};
+          for (const key of selectAssets(item, keys)) {
+            const result = await pointValues(await options.openAsset(item.assets[key].href), lon, lat);
+            values[key] = result.values;
+          }
+          series.push({
+            id: item.id,
+            collection: item.collection,
+            datetime: item.properties.datetime,
+            values,
+          });
+        }
+        return {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [lon, lat] },
+          properties: { series },
+        };
       },
     );
 

@@ -10,7 +10,7 @@
  * - `GET /collections/{c}/items/{i}/raster/point?lon=…&lat=…` (band values at a point)
  * - `POST /collections/{c}/items/{i}/raster/statistics` (GeoJSON polygon body → zonal statistics)
  * - `POST /mosaics` (a STAC search → mosaic id), `GET /mosaics/{id}/tiles/{tms}/{z}/{x}/{y}[.png|.webp]`
- *   (when `searchItems` is given)
+ *   and `GET /mosaics/{id}/point?lon=…&lat=…` (pixel history across the items), when `searchItems` is given
  * - `GET|HEAD /assets/{path}` files of `assetRoot`, with Range, ETag, Last-Modified (when `assetRoot` is set)
  *
  * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
@@ -76,7 +76,14 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   if (options.searchItems) {
     const registry = new MosaicRegistry();
     await app.register(
-      mosaicRoutes({ registry, searchItems: options.searchItems, renderer, maxItemsPerTile: 50 }),
+      mosaicRoutes({
+        registry,
+        searchItems: options.searchItems,
+        renderer,
+        openAsset,
+        maxItemsPerTile: 50,
+        maxItemsPerSeries: 1000,
+      }),
     );
   }
 };

@@ -127,6 +127,24 @@ describe('mosaics', () => {
     expect(opened.some((href) => href.endsWith('half.tif') || href.endsWith('never-opened.tif'))).toBe(false);
   });
 
+  it('gives the pixel history of a point across the items, in sort order', async () => {
+    const id = await register(['full', 'half']);
+    const [lon, lat] = proj4('EPSG:2975', 'EPSG:4326', [340005, 7659995]);
+    const response = await app.inject(`/api/mosaics/${id}/point?lon=${lon}&lat=${lat}`);
+    expect(response.statusCode).toBe(200);
+    expect(
+      response
+        .json()
+        .properties.series.map((entry: { id: string; values: { data: number[] } }) => [
+          entry.id,
+          entry.values.data,
+        ]),
+    ).toEqual([
+      ['full', [200]],
+      ['half', [100]],
+    ]);
+  });
+
   it('answers an unknown mosaic with 404', async () => {
     const response = await app.inject(
       '/api/mosaics/0123456789abcdef01234567/tiles/WebMercatorQuad/16/0/0.png',
