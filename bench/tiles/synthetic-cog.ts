@@ -11,16 +11,38 @@ export const SCENE_ORIGIN: [number, number] = [300000, 7700000];
 
 /** Creates the COG unless it already exists; returns its geotransform. */
 export function ensureSyntheticCog(path: string, size: number): GeoTransform {
-  const geoTransform: GeoTransform = [SCENE_ORIGIN[0], 10, 0, SCENE_ORIGIN[1], 0, -10];
+  return ensureSyntheticPart(path, size, size, 0, 0);
+}
+
+/**
+ * Creates (unless it exists) the part of the scene starting at pixel (`column`, `row`) of the full scene,
+ * `width`×`height` px, with the scene's values there: parts tile the scene seamlessly (for mosaics).
+ */
+export function ensureSyntheticPart(
+  path: string,
+  width: number,
+  height: number,
+  column: number,
+  row: number,
+): GeoTransform {
+  const geoTransform: GeoTransform = [
+    SCENE_ORIGIN[0] + column * 10,
+    10,
+    0,
+    SCENE_ORIGIN[1] - row * 10,
+    0,
+    -10,
+  ];
   if (existsSync(path)) return geoTransform;
-  const bands = Array.from({ length: 4 }, () => new Uint16Array(size * size));
-  let seed = 12345;
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
+  const bands = Array.from({ length: 4 }, () => new Uint16Array(width * height));
+  let seed = 12345 + column * 7 + row * 13;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       const noise = (seed >> 16) % 64;
-      const relief = Math.sin(x / 731) * Math.cos(y / 517) + 0.5 * Math.sin((x + y) / 211);
-      const i = y * size + x;
+      const [sx, sy] = [x + column, y + row];
+      const relief = Math.sin(sx / 731) * Math.cos(sy / 517) + 0.5 * Math.sin((sx + sy) / 211);
+      const i = y * width + x;
       bands[0][i] = 600 + Math.round(300 * relief) + noise;
       bands[1][i] = 800 + Math.round(350 * relief) + noise;
       bands[2][i] = 700 + Math.round(420 * relief) + noise;
@@ -29,7 +51,7 @@ export function ensureSyntheticCog(path: string, size: number): GeoTransform {
   }
   writeFileSync(
     path,
-    writeCog({ width: size, height: size, dataType: 'uint16', bands, geoTransform, epsg: 32740, nodata: 0 }),
+    writeCog({ width, height, dataType: 'uint16', bands, geoTransform, epsg: 32740, nodata: 0 }),
   );
   return geoTransform;
 }
