@@ -3,7 +3,7 @@
  * (`Things`, `Things('BOMG')`, `Things('BOMG')/Datastreams`, `Datastreams('x')/Observations`, ...) and the
  * query options `$filter $select $expand $orderby $top $skip $count` (OGC 18-088 §9). HTTP-free: the API
  * layer passes the path, the raw options and the absolute service root, and serialises the result.
- * Limits: `$expand` takes navigation names one level deep, without nested options; `$filter` on
+ * Limits: `$filter` on
  * Observations supports phenomenonTime/resultTime, result and resultQuality members. Stations do not
  * move, so HistoricalLocations is always empty; a station is its own FeatureOfInterest.
  */
@@ -92,10 +92,8 @@ export class SensorThingsService {
       }
       await this.single(path.set, path.id as string, rootUrl);
       if (target.single) {
-        const [entity] = await this.related(
-          { set: target.set, from: { set: path.set, id: path.id as string } },
-          rootUrl,
-        );
+        const scope = { set: target.set, from: { set: path.set, id: path.id as string } };
+        const [entity] = (await this.entitiesIn(scope, parseStaQuery({}, this.limits), rootUrl)).page;
         if (entity === undefined) throw new InsituNotFoundError(path.navigation, `${path.set}(${path.id})`);
         return this.shape(target.set, entity, options, rootUrl);
       }
@@ -117,25 +115,31 @@ export class SensorThingsService {
     requestUrl: string,
     raw: RawStaQuery,
   ): Promise<Json> {
-    let page: Json[];
-    let total: number | undefined;
-    let hasMore: boolean;
-    if (scope.set === 'Observations') {
-      ({ page, total, hasMore } = await this.observations(scope, options, rootUrl));
-    } else {
-      let entities = await this.related(scope, rootUrl);
-      if (options.filter !== undefined) entities = entities.filter((e) => matchesFilter(e, options.filter!));
-      if (options.orderBy.length > 0) entities.sort(compareEntities(options.orderBy));
-      total = entities.length;
-      page = entities.slice(options.skip, options.skip + options.top);
-      hasMore = options.skip + options.top < entities.length;
-    }
+    const { page, total, hasMore } = await this.entitiesIn(scope, options, rootUrl);
     const value = await Promise.all(page.map((entity) => this.shape(scope.set, entity, options, rootUrl)));
     const result: Json = {};
     if (options.count) result['@iot.count'] = total;
     if (hasMore) result['@iot.nextLink'] = nextLink(requestUrl, raw, options.skip + options.top);
     result.value = value;
     return result;
+  }
+
+  /** One page of the entities of a scope, after `$filter`, `$orderby`, `$skip` and `$top`. */
+  private async entitiesIn(
+    scope: Scope,
+    options: StaQueryOptions,
+    rootUrl: string,
+  ): Promise<{ page: Json[]; total: number | undefined; hasMore: boolean }> {
+    const set = scope.set;
+    if (set === 'Observations') return this.observations(scope, options, rootUrl);
+    let entities = await this.related(set, scope.from, rootUrl);
+    if (options.filter !== undefined) entities = entities.filter((e) => matchesFilter(e, options.filter!));
+    if (options.orderBy.length > 0) entities.sort(compareEntities(options.orderBy));
+    return {
+      page: entities.slice(options.skip, options.skip + options.top),
+      total: entities.length,
+      hasMore: options.skip + options.top < entities.length,
+    };
   }
 
   private async observations(scope: Scope, options: StaQueryOptions, rootUrl: string) {
@@ -181,7 +185,7 @@ export class SensorThingsService {
     rootUrl: string,
   ): Promise<Json> {
     const shaped: Json = { ...entity };
-    for (const name of options.expand) {
+    for (const { name, options: nested } of options.expand) {
       const target = NAVIGATION[set][name];
       if (target === undefined) {
         throw new InsituInvalidQueryError(
@@ -189,18 +193,19 @@ export class SensorThingsService {
           '$expand',
         );
       }
-      const related = await this.related(
-        { set: target.set, from: { set, id: entity['@iot.id'] as string } },
-        rootUrl,
-        this.limits.defaultTop,
+      const scope = { set: target.set, from: { set, id: entity['@iot.id'] as string } };
+      const { page, total } = await this.entitiesIn(scope, nested, rootUrl);
+      const expanded = await Promise.all(
+        page.map((related) => this.shape(target.set, related, nested, rootUrl)),
       );
-      shaped[name] = target.single ? (related[0] ?? null) : related;
+      shaped[name] = target.single ? (expanded[0] ?? null) : expanded;
+      if (!target.single && nested.count) shaped[`${name}@iot.count`] = total;
     }
     if (options.select === undefined) return shaped;
     const selected = new Set(options.select.map((name) => (name === 'id' ? '@iot.id' : name)));
     const isKept = (key: string): boolean =>
       selected.has(key) ||
-      options.expand.includes(key) ||
+      options.expand.some((e) => e.name === key || `${e.name}@iot.count` === key) ||
       selected.has(key.replace(/@iot\.navigationLink$/, ''));
     return Object.fromEntries(Object.entries(shaped).filter(([key]) => isKept(key)));
   }
@@ -258,19 +263,18 @@ export class SensorThingsService {
     return entity;
   }
 
-  /** Entities of `scope.set`, all or related to `scope.from`, in id order. */
+  /** Entities of `set`, all or related to `from`, in id order (Observations go through the store query). */
   private async related(
-    scope: Scope,
+    set: Exclude<EntitySet, 'Observations'>,
+    from: Scope['from'],
     rootUrl: string,
-    observationLimit = this.limits.defaultTop,
   ): Promise<Json[]> {
     const s = this.store;
-    const from = scope.from;
     const datastreams = async (list: Datastream[]): Promise<Json[]> =>
       Promise.all(list.map(async (d) => datastreamEntity(d, await s.datastreamExtent(d.id), rootUrl)));
     const stations = (list: (Station | undefined)[]): Station[] =>
       list.filter((x): x is Station => x !== undefined);
-    switch (scope.set) {
+    switch (set) {
       case 'Things':
       case 'Locations':
       case 'FeaturesOfInterest': {
@@ -281,7 +285,7 @@ export class SensorThingsService {
             from.set === 'Datastreams' ? from.id : from.id.slice(0, from.id.lastIndexOf('@'));
           list = stations([await s.getStation((await s.getDatastream(datastreamId))?.stationId ?? '')]);
         } else list = stations([await s.getStation(from.id)]);
-        return list.map((x) => stationEntity(scope.set, x, rootUrl));
+        return list.map((x) => stationEntity(set, x, rootUrl));
       }
       case 'HistoricalLocations':
         return [];
@@ -310,13 +314,6 @@ export class SensorThingsService {
         const sensorId = (await s.getDatastream(from.id))?.sensorId;
         const sensor = sensorId === undefined ? undefined : await s.getSensor(sensorId);
         return sensor ? [sensorEntity(sensor, rootUrl)] : [];
-      }
-      case 'Observations': {
-        const page = await s.queryObservations({
-          datastreamIds: from ? [from.id] : undefined,
-          limit: observationLimit,
-        });
-        return page.rows.map((row) => observationEntity(row, rootUrl));
       }
     }
   }

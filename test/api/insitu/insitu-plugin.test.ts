@@ -162,6 +162,29 @@ describe('SensorThings API v1.1', () => {
     expect(byTime['@iot.count']).toBe(3);
   });
 
+  it('expands with nested options, several levels deep', async () => {
+    const url =
+      "/api/sta/v1.1/Things('BOMG')?$select=id&$expand=" +
+      encodeURIComponent(
+        "Datastreams($filter=properties/method eq 'solution-B';$select=id;$expand=Observations($top=2;$orderby=phenomenonTime desc;$select=result;$count=true))",
+      );
+    const { status, body } = await get(url);
+    expect(status).toBe(200);
+    const datastreams = body.Datastreams as Record<string, unknown>[];
+    expect(Object.keys(body).sort()).toEqual(['@iot.id', 'Datastreams']);
+    expect(datastreams.map((d) => Object.keys(d).sort())).toEqual([
+      ['@iot.id', 'Observations', 'Observations@iot.count'],
+    ]);
+    expect(datastreams[0]['Observations@iot.count']).toBe(300);
+    const results = (datastreams[0].Observations as { result: number }[]).map((o) => o.result);
+    expect(results).toHaveLength(2);
+    expect(results[0]).toBeCloseTo(0.0399, 12);
+    expect(results[1]).toBeCloseTo(0.0398, 12);
+    const bad = await get(`/api/sta/v1.1/Things?$expand=${encodeURIComponent('Datastreams($top=1')}`);
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.description)).toMatch(/unbalanced/);
+  });
+
   it.each([
     ['/api/sta/v1.1/Things?$filter=name eq', 400, 'INSITU_INVALID_QUERY', /expected a literal/],
     [
