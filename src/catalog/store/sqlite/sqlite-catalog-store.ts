@@ -43,7 +43,7 @@ export type SqliteCatalogStoreLocation = { path: string } | { dataDir: string };
 
 export interface SqliteCatalogStoreOptions {
   /**
-   * Time a search may spend counting its matches, in milliseconds (default 6); when the count does not finish
+   * Time a search may spend counting its matches, in milliseconds (default 2); when the count does not finish
    * in time numberMatched is omitted. Searches restricted only by `collections` always get an exact count
    * from the per-collection counters.
    */
@@ -99,7 +99,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.runner = {
       resolve: this.resolveItemProperty,
       statements: this.statements,
-      countBudgetMs: options.countBudgetMs ?? 6,
+      countBudgetMs: options.countBudgetMs ?? 2,
       rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
       freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
