@@ -4,3 +4,4 @@
  * (imported from `../demo-registry.js`, not from `../index.js`, which imports this file), and add its import here.
  */
 import './catalog/catalog-demo-contribution.js';
+import './insitu-demo.js';
