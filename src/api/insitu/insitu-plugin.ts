@@ -9,7 +9,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { InsituStore } from '../../insitu/store/insitu-store.js';
 import { SensorThingsService, STA_CONFORMANCE } from '../../insitu/sta/sta-service.js';
-import { registerInsituErrorHandling } from './insitu-error-status.js';
 import { seriesRoutes } from './series-routes.js';
 import { STA_ROOT, staRoutes } from './sta-routes.js';
 
@@ -24,7 +23,6 @@ export interface InsituPluginOptions {
 }
 
 export const insituPlugin: FastifyPluginAsync<InsituPluginOptions> = async (app, options) => {
-  registerInsituErrorHandling(app);
   const service = new SensorThingsService(options.store, {
     defaultTop: options.defaultTop ?? 100,
     maxTop: options.maxTop ?? 10_000,

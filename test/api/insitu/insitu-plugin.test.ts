@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { insituPlugin } from '../../../src/api/insitu/insitu-plugin.js';
 import type { InsituStore } from '../../../src/insitu/store/insitu-store.js';
 import { openSqliteInsituStore } from '../../../src/insitu/store/sqlite/sqlite-insitu-store.js';
@@ -13,6 +14,8 @@ beforeAll(async () => {
   store = openSqliteInsituStore({ path: ':memory:' });
   await store.ingest(fixtureDataset());
   app = Fastify();
+  // Error codes map to statuses in the application's one table, as in buildApp.
+  registerErrorHandling(app);
   await app.register(insituPlugin, { prefix: '/api', store, baseUrl: BASE });
   await app.ready();
 });
