@@ -14,6 +14,22 @@ import { ITEM_GEOMETRY_SQL } from './sqlite-queryables.js';
 export interface WhereClause {
   conditions: string[];
   params: unknown[];
+  /**
+   * Where the exact geometry test of bbox/intersects sits among the conditions (it is also in them), so a
+   * search can run it only on the rows it is about to return instead of on every candidate.
+   */
+  exactGeometry?: { conditionIndex: number; paramOffset: number; paramCount: number };
+}
+
+/** Appends the exact geometry condition and records where it is. */
+function pushExactGeometry(where: WhereClause, sql: string, params: unknown[]): void {
+  where.exactGeometry = {
+    conditionIndex: where.conditions.length,
+    paramOffset: where.params.length,
+    paramCount: params.length,
+  };
+  where.conditions.push(sql);
+  where.params.push(...params);
 }
 
 /** What the builder needs from the store. */
@@ -66,9 +82,10 @@ function addBbox(bbox: Bbox2D, context: ItemSearchContext, where: WhereClause): 
   const contained = boxes.map(
     () => '(i.minx <= i.maxx AND i.minx >= ? AND i.maxx <= ? AND i.miny >= ? AND i.maxy <= ?)',
   );
-  where.conditions.push(`(${contained.join(' OR ')} OR st_intersects(${ITEM_GEOMETRY_SQL}, ?))`);
-  for (const box of boxes) where.params.push(box.minx, box.maxx, box.miny, box.maxy);
-  where.params.push(JSON.stringify(bboxToGeometry(bbox)));
+  pushExactGeometry(where, `(${contained.join(' OR ')} OR st_intersects(${ITEM_GEOMETRY_SQL}, ?))`, [
+    ...boxes.flatMap((box) => [box.minx, box.maxx, box.miny, box.maxy]),
+    JSON.stringify(bboxToGeometry(bbox)),
+  ]);
 }
 
 function addIntersects(geometry: Geometry, context: ItemSearchContext, where: WhereClause): void {
@@ -78,8 +95,7 @@ function addIntersects(geometry: Geometry, context: ItemSearchContext, where: Wh
     return;
   }
   spatialPrefilter(splitAtAntimeridian(box), context, where);
-  where.conditions.push(`st_intersects(${ITEM_GEOMETRY_SQL}, ?)`);
-  where.params.push(JSON.stringify(geometry));
+  pushExactGeometry(where, `st_intersects(${ITEM_GEOMETRY_SQL}, ?)`, [JSON.stringify(geometry)]);
 }
 
 /**

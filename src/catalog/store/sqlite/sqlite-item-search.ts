@@ -14,7 +14,7 @@ import type { ItemPage } from '../catalog-store.js';
 import { InvalidSearchError, UnknownQueryableError } from '../../catalog-errors.js';
 import type { SqlPropertyResolver } from './sql-property.js';
 import type { StatementCache } from './statement-cache.js';
-import { buildItemWhere, type ItemSearchContext, whereSql } from './item-search-sql.js';
+import { buildItemWhere, type ItemSearchContext, type WhereClause, whereSql } from './item-search-sql.js';
 import {
   decodePageToken,
   encodePageToken,
@@ -86,10 +86,13 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
   const pageSql = (seekConditions: string[], isReversed: boolean): string =>
     `SELECT ${keyColumns} FROM items i ${whereSql(seekConditions)} ORDER BY ${orderBySql(terms, isReversed)} LIMIT ?`;
   const sql = pageSql(conditions, reverse);
-  const rows = runner.statements
-    .get(sql)
-    .raw()
-    .all(...params, query.limit + 1) as unknown[][];
+  const rows =
+    where.exactGeometry && sortsInMemory(runner.statements, sql, [...params, query.limit + 1])
+      ? pageRowsTestingGeometryLast(where, conditions, params, pageSql, reverse, query.limit + 1, runner)
+      : (runner.statements
+          .get(sql)
+          .raw()
+          .all(...params, query.limit + 1) as unknown[][]);
   const hasMore = rows.length > query.limit;
   const pageRows = rows
     .slice(0, query.limit)
@@ -116,6 +119,42 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
       : countMatches(query, where, pageSql(where.conditions, false), runner);
   if (matched !== undefined) page.numberMatched = matched;
   return page;
+}
+
+/**
+ * The page rows of a spatial search whose candidates are sorted in memory (R*Tree-driven plans): the
+ * candidates are sorted on their key columns first and the exact geometry test, which reads and parses each
+ * footprint, runs in that order only until the page is full, instead of on every candidate before sorting.
+ */
+function pageRowsTestingGeometryLast(
+  where: WhereClause,
+  conditions: string[],
+  params: unknown[],
+  pageSql: (conditions: string[], isReversed: boolean) => string,
+  reverse: boolean,
+  wanted: number,
+  runner: ItemSearchRunner,
+): unknown[][] {
+  const exact = where.exactGeometry as NonNullable<WhereClause['exactGeometry']>;
+  const exactSql = conditions[exact.conditionIndex];
+  const exactParams = params.slice(exact.paramOffset, exact.paramOffset + exact.paramCount);
+  const candidateConditions = conditions.filter((_, index) => index !== exact.conditionIndex);
+  const candidateParams = [
+    ...params.slice(0, exact.paramOffset),
+    ...params.slice(exact.paramOffset + exact.paramCount),
+    Number.MAX_SAFE_INTEGER,
+  ];
+  const test = runner.statements.get(`SELECT 1 FROM items i WHERE i.item_key = ? AND ${exactSql}`).pluck();
+  const rows: unknown[][] = [];
+  for (const row of runner.statements
+    .get(pageSql(candidateConditions, reverse))
+    .raw()
+    .iterate(...candidateParams) as IterableIterator<unknown[]>) {
+    if (test.get(row[row.length - 1], ...exactParams) === undefined) continue;
+    rows.push(row);
+    if (rows.length === wanted) break;
+  }
+  return rows;
 }
 
 function countMatches(
