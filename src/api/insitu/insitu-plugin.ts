@@ -10,6 +10,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { InsituStore } from '../../insitu/store/insitu-store.js';
 import { SensorThingsService, STA_CONFORMANCE } from '../../insitu/sta/sta-service.js';
 import { seriesRoutes } from './series-routes.js';
+import { stationRoutes } from './station-routes.js';
 import { STA_ROOT, staRoutes } from './sta-routes.js';
 
 export interface InsituPluginOptions {
@@ -40,4 +41,5 @@ export const insituPlugin: FastifyPluginAsync<InsituPluginOptions> = async (app,
   }
   await app.register(staRoutes(service, options.baseUrl));
   await app.register(seriesRoutes(options.store));
+  await app.register(stationRoutes(options.store));
 };
