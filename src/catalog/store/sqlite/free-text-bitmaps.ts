@@ -18,10 +18,14 @@ export class FreeTextBitmaps {
   private readonly byMatch = new Map<string, Uint8Array[]>();
   private readonly matchingKeys: Database.Statement;
   private readonly maxKey: Database.Statement;
+  /** FTS5 token → number of items holding it, for query planning. */
+  private readonly documentCounts = new Map<string, number>();
+  private readonly vocabularyCount: Database.Statement;
 
   constructor(db: Database.Database) {
     this.matchingKeys = db.prepare('SELECT rowid FROM item_fts WHERE item_fts MATCH ?').pluck();
     this.maxKey = db.prepare('SELECT coalesce(max(item_key), 0) FROM items').pluck();
+    this.vocabularyCount = db.prepare('SELECT doc FROM item_fts_vocab WHERE term = ?').pluck();
     const bitmaps = this.byMatch;
     db.function('item_matches_text', { deterministic: false }, (key: unknown, match: unknown) => {
       const sets = bitmaps.get(match as string);
@@ -46,10 +50,25 @@ export class FreeTextBitmaps {
     return match;
   }
 
-  /** Forgets every bitmap (after any write to the items). */
+  /**
+   * How many items hold an FTS5 token. fts5vocab counts them by reading the token's whole document list
+   * (4 ms for a common token at a million items), so counts are kept until the next write.
+   */
+  documentCount(token: string): number {
+    let count = this.documentCounts.get(token);
+    if (count === undefined) {
+      count = (this.vocabularyCount.get(token) as number | undefined) ?? 0;
+      if (this.documentCounts.size >= CAPACITY * 16) this.documentCounts.clear();
+      this.documentCounts.set(token, count);
+    }
+    return count;
+  }
+
+  /** Forgets every bitmap and count (after any write to the items). */
   clear(): void {
     this.byTerm.clear();
     this.byMatch.clear();
+    this.documentCounts.clear();
   }
 
   private bitmap(term: string): Uint8Array {
@@ -58,8 +77,7 @@ export class FreeTextBitmaps {
       this.byTerm.delete(term);
     } else {
       bits = new Uint8Array(((this.maxKey.get() as number) >> 3) + 1);
-      for (const key of this.matchingKeys.iterate(term) as IterableIterator<number>)
-        bits[key >> 3] |= 1 << (key & 7);
+      for (const key of this.matchingKeys.all(term) as number[]) bits[key >> 3] |= 1 << (key & 7);
       if (this.byTerm.size >= CAPACITY) this.byTerm.delete(this.byTerm.keys().next().value as string);
     }
     this.byTerm.set(term, bits);

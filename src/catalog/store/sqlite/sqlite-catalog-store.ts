@@ -217,10 +217,9 @@ export class SqliteCatalogStore implements CatalogStore {
 
   /** Sum over the terms of `q` of their rarest token's document count, plus the items of matching collections. */
   private estimateFreeTextMatches(q: string): number {
-    const documents = this.statements.get('SELECT doc FROM item_fts_vocab WHERE term = ?').pluck();
     let estimate = 0;
     for (const term of parseFreeTextTerms(q)) {
-      const counts = ftsTokens(term).map((token) => (documents.get(token) as number | undefined) ?? 0);
+      const counts = ftsTokens(term).map((token) => this.bitmaps.documentCount(token));
       estimate += counts.length ? Math.min(...counts) : 0;
     }
     const collections = this.statements
