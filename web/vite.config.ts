@@ -12,7 +12,16 @@ export default defineConfig({
     sourcemap: true,
     manifest: true,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: { input: { main: 'web/index.html', viewer: 'web/viewer.html', landing: 'web/src/landing/landing-map.ts' } },
+    rollupOptions: {
+      input: {
+        main: 'web/index.html',
+        viewer: 'web/viewer.html',
+        stations: 'web/stations.html',
+        station: 'web/station.html',
+        chart: 'web/chart.html',
+        landing: 'web/src/landing/landing-map.ts',
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:8080', '/collections': 'http://localhost:8080' } },
 });

@@ -127,7 +127,7 @@ export const portalPlugin: FastifyPluginAsync<PortalPluginOptions> = async (app,
       root: options.webRoot,
       prefix: '/',
       index: ['index.html'],
-      wildcard: false,
+      wildcard: true,
     });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>

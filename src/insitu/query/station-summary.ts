@@ -24,6 +24,7 @@ export interface DatastreamSummary {
   nominalIntervalMs?: number;
   /** Observations present / expected over the datastream's span, between 0 and 1. */
   completeness?: number;
+  properties?: Datastream['properties'];
 }
 
 export interface StationSummary {
@@ -95,6 +96,7 @@ async function summarizeDatastream(
     observedPropertyName: propertyNames.get(datastream.observedPropertyId) ?? datastream.observedPropertyId,
     method: datastream.method,
     unit: datastream.unit,
+    properties: datastream.properties,
     count: extent.count,
     firstTime: extent.firstTime,
     lastTime: extent.lastTime,

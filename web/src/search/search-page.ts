@@ -220,6 +220,9 @@ export class SearchPage {
         h('h1', {}, [t('appTitle')]),
         h('p', { class: 'subtitle' }, [t('appSubtitle'), ' · ', t('synthetic')]),
       ]),
+      h('nav', { class: 'site-links' }, [
+        h('a', { href: `/stations.html?lang=${this.state.lang}` }, [t('stationsLink')]),
+      ]),
       h('label', { for: 'language', class: 'lang' }, [t('language'), ' ', select]),
     ]);
   }
