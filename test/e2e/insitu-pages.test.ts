@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * End-to-end tests of the in-situ pages in headless Chromium, against the real main job (src/server.ts) on a
  * fresh data directory, so the demo centre's GNSS network and ERORUN chemistry are what is shown: the station

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * End-to-end tests of the portal's search page in headless Chromium: searches by keyword, place (box),
  * drawn box, period and facet give exactly what the STAC API gives; the state lives in the URL; the language

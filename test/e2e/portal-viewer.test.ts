@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * End-to-end tests of the map viewer in headless Chromium: layers from the URL with opacity, order and
  * visibility kept in the URL, the time slider over a collection, the swipe comparison of two dates, and the
