@@ -5,13 +5,19 @@ let isRegistered = false;
 
 /**
  * Registers the decoders geotiff.js lacks in Node with its codec registry (geotiff.js `addDecoder`, keyed by
- * TIFF compression id), or replaces those that disagree with GDAL (JPEG). Idempotent. geotiff.js decodes none,
- * LZW, DEFLATE, PackBits, LERC and ZSTD itself.
+ * TIFF compression id), or replaces those that disagree with GDAL (JPEG) or are slow (DEFLATE: native zlib).
+ * Idempotent. geotiff.js decodes none, LZW, PackBits, LERC and ZSTD itself.
  */
 export function registerCodecs(): void {
   if (isRegistered) return;
   isRegistered = true;
   addDecoder(50001, () => import('./webp-codec.js').then((module) => module.default), blockParameters, false);
+  addDecoder(
+    [8, 32946],
+    () => import('./deflate-codec.js').then((module) => module.default),
+    blockParameters,
+    false,
+  );
   addDecoder(
     7,
     () => import('./jpeg-codec.js').then((module) => module.default),
