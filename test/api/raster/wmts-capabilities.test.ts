@@ -15,7 +15,13 @@ import { rasterPlugin } from '../../../src/api/raster/raster-plugin.js';
 import type { StacItem } from '../../../src/catalog/model/stac-types.js';
 import { describeWithGdal } from '../../raster/support/gdal-cli.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+// GDAL's WMTS driver caches tiles in ./gdalwmscache unless told otherwise: keep the work tree clean.
+const gdalEnv = {
+  ...process.env,
+  GDAL_DEFAULT_WMS_CACHE_PATH: mkdtempSync(join(tmpdir(), 'fournaise-wms-cache-')),
+};
+const run = (tool: string, args: string[]) => execFileAsync(tool, args, { env: gdalEnv });
 const FIXTURES = join(import.meta.dirname, '../../fixtures/cog');
 const ITEM: StacItem = {
   type: 'Feature',
