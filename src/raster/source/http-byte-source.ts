@@ -10,12 +10,14 @@ export interface HttpByteSourceOptions {
    * served for every later slice). Off by default: a large file must never be downloaded whole by surprise.
    */
   allowFullFile?: boolean;
+  /** Time limit of one request in milliseconds (default 30 s), so that a stalled server cannot hang a reader. */
+  timeoutMs?: number;
 }
 
 /**
  * Reads byte ranges of an http(s) resource with one `Range: bytes=a-b` request per slice (RFC 9110 §14).
- * Limits: no multi-range requests (most object stores refuse them); no retry (a failed request is reported
- * as `RASTER_SOURCE_UNAVAILABLE` and the caller decides).
+ * Limits: no multi-range requests (most object stores refuse them); no retry (a failed or timed-out request is
+ * reported as `RASTER_SOURCE_UNAVAILABLE` and the caller decides).
  *
  * @example
  * const source = new BlockCacheByteSource(new HttpByteSource('https://example.org/cog.tif'));
@@ -46,19 +48,38 @@ export class HttpByteSource implements ByteSource {
     this.fullBody = null;
   }
 
+  /** One GET, aborted by the caller's signal or after `timeoutMs` (then rejected with a TimeoutError). */
+  private async fetchWithTimeout(range: string, signal?: AbortSignal): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('request timed out', 'TimeoutError')),
+      this.options.timeoutMs ?? 30_000,
+    );
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await fetch(this.url, {
+        headers: { ...this.options.headers, Range: range },
+        signal: controller.signal,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   private async fetchSlice(slice: ByteSlice, signal?: AbortSignal): Promise<ArrayBuffer> {
     if (this.fullBody) return sliceOf(this.fullBody, slice);
     if (slice.length <= 0 || (this.size !== null && slice.offset >= this.size)) return new ArrayBuffer(0);
     const range = `bytes=${slice.offset}-${slice.offset + slice.length - 1}`;
     let response: Response;
     try {
-      response = await fetch(this.url, { headers: { ...this.options.headers, Range: range }, signal });
+      response = await this.fetchWithTimeout(range, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new RasterError(
-        'RASTER_SOURCE_UNAVAILABLE',
-        `GET ${this.url} failed: ${(error as Error).message}`,
-      );
+      const reason =
+        (error as Error).name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
+      throw new RasterError('RASTER_SOURCE_UNAVAILABLE', `GET ${this.url} failed: ${reason}`);
     }
     if (response.status === 206) {
       this.size ??= parseTotalSize(response.headers.get('content-range'));

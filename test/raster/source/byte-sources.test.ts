@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RasterError } from '../../../src/raster/raster-errors.js';
@@ -82,6 +84,19 @@ describe('HttpByteSource', () => {
     const [second] = await lenient.fetch([{ offset: 100, length: 8 }]);
     expect(new Uint8Array(first)).toEqual(expected(4, 4));
     expect(new Uint8Array(second)).toEqual(expected(100, 8));
+  });
+
+  it('gives up on a server that does not answer, with RASTER_SOURCE_UNAVAILABLE', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const source = new HttpByteSource(`http://127.0.0.1:${port}/x.tif`, { timeoutMs: 200 });
+    await expect(source.fetch([{ offset: 0, length: 4 }])).rejects.toMatchObject({
+      code: 'RASTER_SOURCE_UNAVAILABLE',
+      message: expect.stringContaining('no answer in time'),
+    });
+    silent.closeAllConnections();
+    silent.close();
   });
 
   it('reports HTTP errors as RASTER_SOURCE_UNAVAILABLE', async () => {
