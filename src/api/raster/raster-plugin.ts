@@ -13,7 +13,7 @@
  *   and `GET /mosaics/{id}/point?lon=…&lat=…` (pixel history across the items), when `searchItems` is given
  * - `GET|HEAD /assets/{path}` files of `assetRoot`, with Range, ETag, Last-Modified (when `assetRoot` is set)
  *
- * Errors are `{ code, description }` with the statuses of RASTER_ERROR_STATUS.
+ * Errors are `{ code, description }`, with the statuses of the application's table (src/api/errors.ts).
  *
  * @example
  * await app.register(rasterPlugin, {
@@ -28,7 +28,6 @@ import { ReaderCache } from '../../raster/cog/reader-cache.js';
 import { RasterError } from '../../raster/raster-errors.js';
 import { ItemTileRenderer } from '../../raster/render/item-tile-renderer.js';
 import { MosaicRegistry } from '../../raster/render/mosaic-registry.js';
-import { registerRasterErrorHandling } from './raster-error-status.js';
 import { assetRoutes } from './asset-routes.js';
 import { mosaicRoutes, type MosaicItemSearch } from './mosaic-routes.js';
 import { statsRoutes } from './stats-routes.js';
@@ -54,7 +53,6 @@ export interface RasterPluginOptions {
 }
 
 export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app, options) => {
-  registerRasterErrorHandling(app);
   const readers = options.readerCache ?? new ReaderCache();
   if (!options.readerCache) app.addHook('onClose', () => readers.close());
   const renderer = new ItemTileRenderer((asset, signal) =>

@@ -1,3 +1,4 @@
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ describe('asset file serving', () => {
     symlinkSync(base, join(root, 'data', 'outside-dir'));
     symlinkSync(join(root, 'data', 'gradient.tif'), join(root, 'data', 'inside-link.tif'));
     app = Fastify();
+    registerErrorHandling(app);
     await app.register(rasterPlugin, {
       prefix: '/api',
       getItem: async () => undefined,

@@ -1,3 +1,4 @@
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,7 @@ describe('mosaics', () => {
       ['far', item('far', join(dir, 'never-opened.tif'), [10, 10, 11, 11])],
     ]);
     app = Fastify();
+    registerErrorHandling(app);
     await app.register(rasterPlugin, {
       prefix: '/api',
       getItem: async () => undefined,

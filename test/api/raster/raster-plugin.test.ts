@@ -3,6 +3,7 @@
  * Pixel checks decode the PNG/WebP answers and compare them with the engine's own tile values, so the HTTP
  * layer is shown to add nothing and lose nothing.
  */
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,7 @@ describe('rasterPlugin', () => {
       ],
     ]);
     app = Fastify();
+    registerErrorHandling(app);
     await app.register(rasterPlugin, {
       prefix: '/api',
       getItem: async (collectionId, itemId) => items.get(`${collectionId}/${itemId}`),

@@ -4,6 +4,7 @@
  * 8 MiB of decoded blocks. After a warm-up of 100 tiles, heap + array-buffer memory (measured after a full
  * garbage collection) may grow by at most 24 MiB over the next 400 tiles.
  */
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -40,6 +41,7 @@ it('serves 500 tiles without memory growth', async () => {
   };
   const readerCache = new ReaderCache({ maxBlockBytes: 4 * 1024 * 1024, maxDecodedBytes: 8 * 1024 * 1024 });
   const app = Fastify();
+  registerErrorHandling(app);
   await app.register(rasterPlugin, {
     prefix: '/api',
     getItem: async () => item,

@@ -3,6 +3,7 @@
  * `gdalinfo` must see the layer in Web Mercator with the zoom levels advertised, and `gdal_translate` must
  * fetch real tiles through the ResourceURL template and get the image's pixels.
  */
+import { registerErrorHandling } from '../../../src/api/errors.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,7 @@ describeWithGdal('WMTS capabilities opened by GDAL', () => {
   let root: string;
   beforeAll(async () => {
     app = Fastify();
+    registerErrorHandling(app);
     await app.register(rasterPlugin, {
       prefix: '/api',
       getItem: async (collectionId, itemId) =>
