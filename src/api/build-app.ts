@@ -10,6 +10,7 @@ import type { CatalogStore } from '../catalog/store/catalog-store.js';
 import { catalogPlugin } from './catalog/catalog-plugin.js';
 import { UNKNOWN_EXTENSIONS_HEADER } from './catalog/stac-body-check.js';
 import { registerErrorHandling, sendError } from './errors.js';
+import { ItemLinkRegistry } from './item-link-registry.js';
 import { LandingRegistry } from './landing-registry.js';
 import { openApiRoutes } from './openapi/openapi-routes.js';
 
@@ -59,6 +60,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     frameworkErrors: sendError,
   });
   app.decorate('landing', new LandingRegistry());
+  app.decorate('itemLinks', new ItemLinkRegistry());
   registerErrorHandling(app);
   app.register(cors, { origin: true, exposedHeaders: ['Location', UNKNOWN_EXTENSIONS_HEADER] });
   app.register(swagger, {

@@ -4,7 +4,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { LimitPolicy } from '../../catalog/search/limit-parser.js';
-import type { CollectionLinkOptions } from '../../catalog/links/stac-links.js';
+import { withItemLinks, type CollectionLinkOptions } from '../../catalog/links/stac-links.js';
+import type { StacItem } from '../../catalog/model/stac-types.js';
+import type { ItemLinkRegistry } from '../item-link-registry.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
 
@@ -20,6 +22,8 @@ export interface CatalogContext {
   apiRoot(request: FastifyRequest): string;
   /** Absolute URL of the site root, where the portal serves landing pages (`…/collections/{id}`). */
   siteRoot(request: FastifyRequest): string;
+  /** The item with its navigation links, landing page link and the links other plugins contribute. */
+  linkItem(item: StacItem, request: FastifyRequest): StacItem;
 }
 
 /** Builds the context of a catalogue plugin mounted at `prefix` (e.g. `/api`). */
@@ -30,15 +34,25 @@ export function createCatalogContext(options: {
   description: string;
   baseUrl?: string;
   prefix: string;
+  itemLinks?: ItemLinkRegistry;
 }): CatalogContext {
+  const apiRoot = (request: FastifyRequest): string =>
+    `${resolvePublicBaseUrl(request, options.baseUrl)}${options.prefix}`;
+  const siteRoot = (request: FastifyRequest): string => resolvePublicBaseUrl(request, options.baseUrl);
   return {
     store: options.store,
     limits: options.limits,
     title: options.title,
     description: options.description,
     prefix: options.prefix,
-    apiRoot: (request) => `${resolvePublicBaseUrl(request, options.baseUrl)}${options.prefix}`,
-    siteRoot: (request) => resolvePublicBaseUrl(request, options.baseUrl),
+    apiRoot,
+    siteRoot,
+    linkItem: (item, request) => {
+      const root = apiRoot(request);
+      const linked = withItemLinks(item, root, siteRoot(request));
+      const extra = options.itemLinks?.links(item, root) ?? [];
+      return extra.length ? { ...linked, links: [...linked.links, ...extra] } : linked;
+    },
   };
 }
 

@@ -42,6 +42,8 @@ export const catalogPlugin: FastifyPluginAsync<CatalogPluginOptions> = async (ap
     description: options.description,
     baseUrl: options.baseUrl,
     prefix: app.prefix,
+    // Standalone use of the plugin (without buildApp) has no registry: items then get no extra links.
+    itemLinks: app.hasDecorator('itemLinks') ? app.itemLinks : undefined,
   });
   app.landing.addConformance(...conformanceClasses(store.capabilities));
   app.addContentTypeParser(

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { CollectionNotFoundError, ItemNotFoundError } from '../../catalog/catalog-errors.js';
 import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
-import { collectionUrl, pagingLinks, withItemLinks } from '../../catalog/links/stac-links.js';
+import { collectionUrl, pagingLinks } from '../../catalog/links/stac-links.js';
 import type { StacLink } from '../../catalog/model/stac-types.js';
 import type { Static } from '@sinclair/typebox';
 import { applyFields } from '../../catalog/search/fields-projection.js';
@@ -84,7 +84,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
           throw new ItemNotFoundError(collectionId, itemId);
         }
         reply.type(MEDIA_TYPE.geojson);
-        return withItemLinks(item, context.apiRoot(request), context.siteRoot(request));
+        return context.linkItem(item, request);
       },
     );
 
@@ -136,7 +136,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
       const root = context.apiRoot(request);
       const page = await store.search(parsed.search);
       const features = page.items.map((item) => {
-        const linked = withItemLinks(item, root, context.siteRoot(request));
+        const linked = context.linkItem(item, request);
         return parsed.fields ? applyFields(linked, parsed.fields) : linked;
       });
       const links: StacLink[] = [

@@ -22,6 +22,7 @@
  *   resolveAssetHref: (href) => resolveAgainstDataDir(href),
  * });
  */
+import { rasterWebMapLinks } from '../../raster/tiles/web-map-links.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import { ReaderCache } from '../../raster/cog/reader-cache.js';
@@ -55,6 +56,8 @@ export interface RasterPluginOptions {
 export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app, options) => {
   const readers = options.readerCache ?? new ReaderCache();
   if (!options.readerCache) app.addHook('onClose', () => readers.close());
+  // Items with GeoTIFF assets served by the catalogue link to their tiles (STAC web-map-links).
+  if (app.hasDecorator('itemLinks')) app.itemLinks.add(rasterWebMapLinks);
   const renderer = new ItemTileRenderer((asset, signal) =>
     readers.open(options.resolveAssetHref(asset.href), signal),
   );
