@@ -95,7 +95,9 @@ export class SearchPage {
     this.root.classList.add('busy');
     const body = toSearchBody(this.state);
     const { token: _token, sortby: _sortby, limit: _limit, ...aggregationBody } = body;
-    const aggregations = Object.values(FACET_AGGREGATIONS).map((f) => f.aggregation);
+    // total_count gives the exact number of results when the search response leaves numberMatched out
+    // (the store only counts within a small time budget on large catalogues).
+    const aggregations = [...Object.values(FACET_AGGREGATIONS).map((f) => f.aggregation), 'total_count'];
     try {
       const [page, facets] = await Promise.all([
         searchItems(body, controller.signal),
@@ -103,7 +105,8 @@ export class SearchPage {
         this.titlesLoaded,
       ]);
       if (controller.signal.aborted) return;
-      this.showPage(page);
+      const total = facets.find((a) => a.name === 'total_count')?.value;
+      this.showPage(page, typeof total === 'number' ? total : undefined);
       renderFacets(this.facets, this.state, facets, this.collectionTitles, (facet, value, checked) =>
         this.toggleFacet(facet, value, checked),
       );
@@ -115,8 +118,8 @@ export class SearchPage {
     }
   }
 
-  private showPage(page: ItemSearchResult): void {
-    const count = page.numberMatched ?? page.features.length;
+  private showPage(page: ItemSearchResult, total?: number): void {
+    const count = page.numberMatched ?? total ?? page.features.length;
     const countText = count === 1 ? t('resultCountOne') : t('resultCount', { count: formatNumber(count) });
     this.status.replaceChildren(
       page.features.length === 0
