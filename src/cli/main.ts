@@ -8,11 +8,18 @@ import { pathToFileURL } from 'node:url';
 import { FournaiseError } from '../core/fournaise-error.js';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from './cli-command.js';
 import { demoCommand } from './demo-command.js';
+import { insituIngestCommand } from './insitu-ingest-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
-const COMMANDS: readonly CliCommand[] = [serveCommand, ingestCommand, validateCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  ingestCommand,
+  insituIngestCommand,
+  validateCommand,
+  demoCommand,
+];
 
 function rootHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
