@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -120,4 +121,17 @@ function sampleColours(png: Buffer): number {
     }
   }
   return colours.size;
+}
+
+/** Serious and critical axe-core violations of the page as it is now (rule id and number of nodes). */
+export async function seriousA11yViolations(page: Page): Promise<{ id: string; nodes: number }[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.length }));
+  });
 }

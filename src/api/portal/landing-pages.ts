@@ -151,7 +151,7 @@ function mapPreview(
     <div
       id="preview-map"
       class="preview-map"
-      role="img"
+      role="region"
       aria-label="${m.map}"
       data-geometry="${JSON.stringify(geometry ?? null)}"
       data-bbox="${JSON.stringify(bbox ?? null)}"

@@ -1,0 +1,56 @@
+/// <reference lib="dom" />
+/**
+ * axe-core on the portal's other main pages (the search page is checked in portal-search.test.ts): landing
+ * pages, map viewer, station map, station page. No serious or critical violation is allowed.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { hasChromium, launchBrowser, seriousA11yViolations } from './browser.js';
+import { ensurePortalBuilt } from './portal-fixture.js';
+
+describe.skipIf(!hasChromium)('accessibility of the main pages (axe-core)', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensurePortalBuilt();
+    dataDir = await mkdtemp(join(tmpdir(), 'fournaise-a11y-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      demoOnFirstStart: true,
+      assetRoots: [dataDir],
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const pages: [string, string, string][] = [
+    ['collection landing page', '/collections/hermitage-mnt?lang=fr', 'h1'],
+    ['item landing page', '/collections/hermitage-mnt/items/hermitage-mnt-2019-11-09?lang=en', 'h1'],
+    ['map viewer', '/viewer.html?collection=hermitage-mnt&lang=fr', '#time-slider'],
+    ['station map', '/stations.html?lang=fr', '.station-list .station'],
+    ['station page', '/station.html?id=BELG&lang=en', '.series-panel canvas'],
+  ];
+  for (const [name, path, ready] of pages) {
+    it(name, async () => {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status()).toBe(200);
+      await page.waitForSelector(ready);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+});
