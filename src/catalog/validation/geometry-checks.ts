@@ -13,6 +13,7 @@ import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { findRingSelfIntersection, withoutRepeatedPositions } from './ring-simplicity.js';
+import { geometryPositions } from '../../core/geometry-positions.js';
 
 /** A problem found in a geometry or bbox; `path` is a JSON pointer into the STAC object. */
 export interface GeometryIssue {
@@ -96,7 +97,7 @@ export function checkBbox(
     findings.errors.push({ path, message: `latitudes must be within [-90, 90], got ${south}..${north}` });
     return;
   }
-  const positions = geometry ? collectPositions(geometry) : [];
+  const positions = geometry ? geometryPositions(geometry) : [];
   if (positions.length === 0) return;
   const tolerance = 1e-4 + 1e-3 * Math.max(north - south, west <= east ? east - west : 360 - west + east);
   const crossesAntimeridian = west > east;
@@ -139,7 +140,7 @@ function envelopeOf(positions: Position[]): [number, number, number, number] {
 }
 
 function checkRanges(geometry: Geometry, path: string, issues: GeometryIssue[]): void {
-  const outside = collectPositions(geometry).find(
+  const outside = geometryPositions(geometry).find(
     ([x, y]) => !(x >= -180 && x <= 180 && y >= -90 && y <= 90),
   );
   if (outside) {
@@ -216,23 +217,4 @@ function checkWithJts(geometry: Polygon | Geometry, path: string, issues: Geomet
   const at = error.getCoordinate();
   const where = at ? ` at or near [${at.x}, ${at.y}]` : '';
   issues.push({ path: `${path}/coordinates`, message: `invalid geometry: ${error.getMessage()}${where}` });
-}
-
-function collectPositions(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(collectPositions);
-    default:
-      return [];
-  }
 }

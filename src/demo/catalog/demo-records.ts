@@ -3,7 +3,7 @@
  * flag and notice, collection link, extents computed from the items) so that the generators state only what
  * is specific to each product.
  */
-import type { Geometry, Position } from 'geojson';
+import type { Geometry } from 'geojson';
 import type {
   Bbox,
   StacAsset,
@@ -24,6 +24,7 @@ import {
   SYNTHETIC_FLAG,
   SYNTHETIC_NOTICE,
 } from './demo-vocabulary.js';
+import { geometryPositions } from '../../core/geometry-positions.js';
 
 export interface DemoItemSpec {
   collection: string;
@@ -142,26 +143,9 @@ export function addDays(iso: string, days: number): string {
   return shifted.toISOString().replace('.000Z', 'Z');
 }
 
-function positions(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positions);
-  }
-}
-
 /** The 2D bbox of a geometry, rounded to 1e-7 degree (about a centimetre). */
 export function geometryBbox(geometry: Geometry): [number, number, number, number] {
-  const all = positions(geometry);
+  const all = geometryPositions(geometry);
   const lons = all.map((p) => p[0]);
   const lats = all.map((p) => p[1]);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)].map((v) =>
