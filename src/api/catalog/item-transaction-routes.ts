@@ -72,7 +72,7 @@ export function itemTransactionRoutes(context: CatalogContext): FastifyPluginAsy
           .code(201)
           .type(MEDIA_TYPE.geojson)
           .header('Location', itemUrl(root, collectionId, item.id));
-        return withItemLinks(item, root, context.siteRoot(request));
+        return context.linkItem(item, request);
       },
     );
 
@@ -101,7 +101,7 @@ export function itemTransactionRoutes(context: CatalogContext): FastifyPluginAsy
         await store.writeItems([item], 'upsert');
         reportUnknownExtensions(reply, unknown);
         reply.type(MEDIA_TYPE.geojson);
-        return withItemLinks(item, context.apiRoot(request), context.siteRoot(request));
+        return context.linkItem(item, request);
       },
     );
 
@@ -127,7 +127,7 @@ export function itemTransactionRoutes(context: CatalogContext): FastifyPluginAsy
         await store.writeItems([item], 'upsert');
         reportUnknownExtensions(reply, unknown);
         reply.type(MEDIA_TYPE.geojson);
-        return withItemLinks(item, context.apiRoot(request), context.siteRoot(request));
+        return context.linkItem(item, request);
       },
     );
 
