@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { ASSET_FOLDER } from './api/asset-hrefs.js';
 import { API_PREFIX, buildApp } from './api/build-app.js';
+import { catalogMosaicSearch } from './api/catalog-mosaic-search.js';
 import { insituPlugin } from './api/insitu/insitu-plugin.js';
 import { portalPlugin } from './api/portal/portal-plugin.js';
 import { rasterPlugin } from './api/raster/raster-plugin.js';
@@ -65,7 +67,10 @@ export async function startServer(
       prefix: API_PREFIX,
       getItem: (collectionId, itemId) => catalog.getItem(collectionId, itemId),
       resolveAssetHref: (href) => resolveAssetHref(href, config.assetRoots),
+      searchItems: catalogMosaicSearch(catalog),
+      assetRoot: join(config.dataDir, ASSET_FOLDER),
     });
+    app.itemLinks.serveStoredAssets();
     await app.register(insituPlugin, { prefix: API_PREFIX, store: insitu, baseUrl: config.baseUrl });
     await app.register(portalPlugin, {
       catalog,

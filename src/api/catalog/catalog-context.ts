@@ -4,8 +4,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { LimitPolicy } from '../../catalog/search/limit-parser.js';
-import { withItemLinks, type CollectionLinkOptions } from '../../catalog/links/stac-links.js';
-import type { StacItem } from '../../catalog/model/stac-types.js';
+import {
+  withCollectionLinks,
+  withItemLinks,
+  type CollectionLinkOptions,
+} from '../../catalog/links/stac-links.js';
+import type { StacCollection, StacItem } from '../../catalog/model/stac-types.js';
 import type { ItemLinkRegistry } from '../item-link-registry.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
@@ -24,6 +28,8 @@ export interface CatalogContext {
   siteRoot(request: FastifyRequest): string;
   /** The item with its navigation links, landing page link and the links other plugins contribute. */
   linkItem(item: StacItem, request: FastifyRequest): StacItem;
+  /** The collection with its navigation and landing page links, and public asset hrefs. */
+  linkCollection(collection: StacCollection, request: FastifyRequest): StacCollection;
 }
 
 /** Builds the context of a catalogue plugin mounted at `prefix` (e.g. `/api`). */
@@ -49,9 +55,15 @@ export function createCatalogContext(options: {
     siteRoot,
     linkItem: (item, request) => {
       const root = apiRoot(request);
-      const linked = withItemLinks(item, root, siteRoot(request));
+      const published = options.itemLinks?.publishAssets(item, root) ?? item;
+      const linked = withItemLinks(published, root, siteRoot(request));
       const extra = options.itemLinks?.links(item, root) ?? [];
       return extra.length ? { ...linked, links: [...linked.links, ...extra] } : linked;
+    },
+    linkCollection: (collection, request) => {
+      const root = apiRoot(request);
+      const published = options.itemLinks?.publishAssets(collection, root) ?? collection;
+      return withCollectionLinks(published, root, collectionLinkOptions(options.store), siteRoot(request));
     },
   };
 }

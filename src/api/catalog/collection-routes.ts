@@ -10,7 +10,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { CollectionNotFoundError } from '../../catalog/catalog-errors.js';
 import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
-import { pagingLinks, withCollectionLinks } from '../../catalog/links/stac-links.js';
+import { pagingLinks } from '../../catalog/links/stac-links.js';
 import type { StacCollection, StacLink } from '../../catalog/model/stac-types.js';
 import { applyFields } from '../../catalog/search/fields-projection.js';
 import {
@@ -18,7 +18,7 @@ import {
   parseCollectionSearchQuery,
   type ParsedCollectionSearch,
 } from '../../catalog/search/search-request-parser.js';
-import { collectionLinkOptions, requestUrl, type CatalogContext } from './catalog-context.js';
+import { requestUrl, type CatalogContext } from './catalog-context.js';
 import {
   CollectionParams,
   CollectionSchema,
@@ -39,7 +39,6 @@ const CollectionInputSchema = Type.Object(
 export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { store } = context;
-    const linkOptions = collectionLinkOptions(store);
 
     app.get(
       '/collections',
@@ -89,12 +88,7 @@ export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTyp
       async (request) => {
         const collection = await store.getCollection(request.params.collectionId);
         if (!collection) throw new CollectionNotFoundError(request.params.collectionId);
-        return withCollectionLinks(
-          collection,
-          context.apiRoot(request),
-          linkOptions,
-          context.siteRoot(request),
-        );
+        return context.linkCollection(collection, request);
       },
     );
 
@@ -107,7 +101,7 @@ export function collectionRoutes(context: CatalogContext): FastifyPluginAsyncTyp
       const endpoint = `${root}/collections`;
       const page = await store.searchCollections(parsed.search);
       const collections = page.collections.map((collection) => {
-        const linked = withCollectionLinks(collection, root, linkOptions, context.siteRoot(request));
+        const linked = context.linkCollection(collection, request);
         return parsed.fields
           ? applyFields(linked as StacCollection & Record<string, unknown>, parsed.fields)
           : linked;

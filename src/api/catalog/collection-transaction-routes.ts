@@ -8,10 +8,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CollectionNotFoundError } from '../../catalog/catalog-errors.js';
-import { collectionUrl, withCollectionLinks } from '../../catalog/links/stac-links.js';
+import { collectionUrl } from '../../catalog/links/stac-links.js';
 import type { StacCollection } from '../../catalog/model/stac-types.js';
 import { InvalidRequestError, NotSupportedError } from '../errors.js';
-import { collectionLinkOptions, type CatalogContext } from './catalog-context.js';
+import type { CatalogContext } from './catalog-context.js';
 import { CollectionParams, CollectionSchema, errorResponses } from './catalog-schemas.js';
 import { applyMergePatch } from './json-merge-patch.js';
 import { checkStacObject, reportUnknownExtensions, withPathId } from './stac-body-check.js';
@@ -37,12 +37,7 @@ export async function createCollection(
   const root = context.apiRoot(request);
   reply.code(201).header('Location', collectionUrl(root, collection.id));
   reportUnknownExtensions(reply, unknown);
-  return withCollectionLinks(
-    collection,
-    root,
-    collectionLinkOptions(context.store),
-    context.siteRoot(request),
-  );
+  return context.linkCollection(collection, request);
 }
 
 /** `PUT`, `PATCH` and `DELETE /collections/{c}`; registered only when the store supports transactions. */
@@ -68,12 +63,7 @@ export function collectionTransactionRoutes(context: CatalogContext): FastifyPlu
         if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
         await store.putCollection(collection, 'upsert');
         reportUnknownExtensions(reply, unknown);
-        return withCollectionLinks(
-          collection,
-          context.apiRoot(request),
-          collectionLinkOptions(store),
-          context.siteRoot(request),
-        );
+        return context.linkCollection(collection, request);
       },
     );
 
@@ -98,12 +88,7 @@ export function collectionTransactionRoutes(context: CatalogContext): FastifyPlu
         const unknown = checkStacObject(patched, 'Collection');
         await store.putCollection(patched, 'upsert');
         reportUnknownExtensions(reply, unknown);
-        return withCollectionLinks(
-          patched,
-          context.apiRoot(request),
-          collectionLinkOptions(store),
-          context.siteRoot(request),
-        );
+        return context.linkCollection(patched, request);
       },
     );
 

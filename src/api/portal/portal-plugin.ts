@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { StacAsset } from '../../catalog/model/stac-types.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
 import { escapeHtml } from './html.js';
@@ -65,6 +66,10 @@ export const portalPlugin: FastifyPluginAsync<PortalPluginOptions> = async (app,
     };
   };
 
+  // Download links point where the API serves the centre's own files (see asset-hrefs.ts).
+  const publish = <T extends { assets?: Record<string, StacAsset> }>(document: T, ctx: LandingContext): T =>
+    app.hasDecorator('itemLinks') ? app.itemLinks.publishAssets(document, ctx.apiUrl) : document;
+
   const notFound = (reply: FastifyReply, ctx: LandingContext, what: string): FastifyReply =>
     reply
       .code(404)
@@ -94,7 +99,7 @@ export const portalPlugin: FastifyPluginAsync<PortalPluginOptions> = async (app,
         sortby: [{ field: 'datetime', direction: 'asc' }],
         limit: COLLECTION_PAGE_ITEMS,
       });
-      return reply.type('text/html; charset=utf-8').send(renderCollectionPage(collection, page.items, ctx));
+      return reply.type('text/html; charset=utf-8').send(renderCollectionPage(publish(collection, ctx), page.items, ctx));
     },
   );
 
@@ -118,7 +123,7 @@ export const portalPlugin: FastifyPluginAsync<PortalPluginOptions> = async (app,
         options.catalog.getCollection(collectionId),
       ]);
       if (!item) return notFound(reply, ctx, `${collectionId}/${itemId}`);
-      return reply.type('text/html; charset=utf-8').send(renderItemPage(item, collection, ctx));
+      return reply.type('text/html; charset=utf-8').send(renderItemPage(publish(item, ctx), collection, ctx));
     },
   );
 
