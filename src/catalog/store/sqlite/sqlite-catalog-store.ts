@@ -36,6 +36,7 @@ import { SummaryCache } from './aggregation-summary.js';
 import { buildQueryablesSchema, createItemResolver } from './sqlite-queryables.js';
 import { type ItemSearchRunner, searchItems } from './sqlite-item-search.js';
 import { FreeTextBitmaps } from './free-text-bitmaps.js';
+import { freeTextRelevanceOf } from './free-text-relevance.js';
 import { ftsTokens, parseFreeTextTerms, toFtsMatch } from './fts-query.js';
 
 /** Where the database lives: a file path (`:memory:` for tests) or a data directory holding `catalog.sqlite`. */
@@ -99,6 +100,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.runner = {
       resolve: this.resolveItemProperty,
       statements: this.statements,
+      relevance: freeTextRelevanceOf(db),
       countBudgetMs: options.countBudgetMs ?? 2,
       rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
       freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,

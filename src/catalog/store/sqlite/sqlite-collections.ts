@@ -26,6 +26,7 @@ import {
   orderBySql,
 } from './keyset-paging.js';
 import { resolveCollectionProperty } from './sqlite-queryables.js';
+import { freeTextRelevanceOf, RELEVANCE_FIELD, relevanceOrderTerm } from './free-text-relevance.js';
 import type { StatementCache } from './statement-cache.js';
 
 /** Writes and reads collections; all methods are synchronous and run in the caller's transaction. */
@@ -149,7 +150,9 @@ export class SqliteCollections {
       conditions.push(`(${compiled.sql})`);
       params.push(...compiled.params);
     }
-    const terms = collectionOrderTerms(query);
+    const terms = collectionOrderTerms(query, (location) =>
+      freeTextRelevanceOf(this.db).collectionScoreSql(query.q, location),
+    );
     const signature = terms.map((t) => `${t.sql} ${t.direction}`).join(',');
     const token = query.token ? decodePageToken(query.token, signature, terms.length) : undefined;
     const reverse = token?.direction === 'prev';
@@ -194,10 +197,15 @@ export class SqliteCollections {
   }
 }
 
-function collectionOrderTerms(query: CollectionSearch): OrderTerm[] {
+/** The order terms of a collection search; a sort by relevance ranks ties by id, `relevanceSql` gives its score. */
+function collectionOrderTerms(
+  query: CollectionSearch,
+  relevanceSql: (location: string) => string,
+): OrderTerm[] {
   const fields =
     query.sortby && query.sortby.length > 0 ? query.sortby : [{ field: 'id', direction: 'asc' as const }];
   const terms = fields.map((field, index): OrderTerm => {
+    if (field.field === RELEVANCE_FIELD) return relevanceOrderTerm(field, relevanceSql(`sortby[${index}]`));
     const property = resolveCollectionProperty(field.field);
     if (!property) throw new UnknownQueryableError(field.field, `sortby[${index}]`);
     if (property.type === 'geometry') {

@@ -22,6 +22,7 @@ import {
   type OrderTerm,
   orderBySql,
 } from './keyset-paging.js';
+import { type FreeTextRelevance, RELEVANCE_FIELD, relevanceOrderTerm } from './free-text-relevance.js';
 
 /** Default order: newest first, then collection and id (STAC API item search has no mandated order). */
 export const DEFAULT_ITEM_SORT: SortField[] = [
@@ -35,10 +36,20 @@ const NOT_NULL_SQL = new Set(['i.id', 'i.collection', 'i.dt_start', 'i.dt_end', 
 /**
  * The order terms of a sort, resolved to SQL, ending with a unique tie-breaker: (collection, id) when the
  * sort already holds both (so the default order is served by its index as is), the item key otherwise.
+ * A sort by relevance alone ranks ties newest first (the default order); `relevanceSql` gives its score.
  */
-export function itemOrderTerms(sortby: SortField[] | undefined, resolve: SqlPropertyResolver): OrderTerm[] {
-  const fields = sortby && sortby.length > 0 ? sortby : DEFAULT_ITEM_SORT;
+export function itemOrderTerms(
+  sortby: SortField[] | undefined,
+  resolve: SqlPropertyResolver,
+  relevanceSql: (location: string) => string,
+): OrderTerm[] {
+  const fields = !sortby?.length
+    ? DEFAULT_ITEM_SORT
+    : sortby.length === 1 && sortby[0].field === RELEVANCE_FIELD
+      ? [...sortby, ...DEFAULT_ITEM_SORT]
+      : sortby;
   const terms = fields.map((field, index): OrderTerm => {
+    if (field.field === RELEVANCE_FIELD) return relevanceOrderTerm(field, relevanceSql(`sortby[${index}]`));
     const property = resolve(field.field);
     if (!property) throw new UnknownQueryableError(field.field, `sortby[${index}]`);
     if (property.type === 'geometry') {
@@ -58,6 +69,8 @@ export function itemOrderTerms(sortby: SortField[] | undefined, resolve: SqlProp
 /** What the search needs from the store. */
 export interface ItemSearchRunner extends ItemSearchContext {
   statements: StatementCache;
+  /** Scores of free-text matches, for sorts by relevance. */
+  relevance: FreeTextRelevance;
   countBudgetMs: number;
   /** Item count of the given collections (all when undefined), from the per-collection counters. */
   countItems(collections: string[] | undefined): number;
@@ -71,7 +84,9 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
     throw new InvalidSearchError(`limit must be a positive integer, got ${query.limit}`, 'limit');
   }
   const where = buildItemWhere(query, runner);
-  const terms = itemOrderTerms(query.sortby, runner.resolve);
+  const terms = itemOrderTerms(query.sortby, runner.resolve, (location) =>
+    runner.relevance.itemScoreSql(query.q, location),
+  );
   const signature = terms.map((t) => `${t.sql} ${t.direction}`).join(',');
   const token = query.token ? decodePageToken(query.token, signature, terms.length) : undefined;
   const reverse = token?.direction === 'prev';
