@@ -84,6 +84,27 @@ describe.skipIf(!hasChromium)('portal search page (Chromium)', () => {
     expect(await shownKeys()).toEqual(api.keys);
   });
 
+  it('sorts keyword matches by relevance, as the API ranks them, or by date on request', async () => {
+    // "2020" is in the title of three of the twelve Hermitage items: they match both terms and come first,
+    // although newer Hermitage items come first by date.
+    await page.goto(`${server.url}/?q=Hermitage%202020&lang=fr`);
+    await waitForResults();
+    expect(await page.inputValue('#sort')).toBe('relevance');
+    const ranked = await apiSearch({
+      q: 'Hermitage 2020',
+      sortby: [{ field: 'relevance', direction: 'desc' }],
+    });
+    const byDate = await apiSearch({ q: 'Hermitage 2020' });
+    expect(ranked.keys.slice(0, 3).every((key) => key.includes('-2020-'))).toBe(true);
+    expect(ranked.keys).not.toEqual(byDate.keys);
+    expect(await shownKeys()).toEqual(ranked.keys);
+    await page.selectOption('#sort', 'date-desc');
+    await waitForResults();
+    expect(urlParams().get('sort')).toBe('date-desc');
+    expect(await shownKeys()).toEqual(byDate.keys);
+    await screenshotNotBlank(page, 'search-by-date');
+  });
+
   it('searches by named place, which sets the box', async () => {
     await page.fill('#q', '');
     await page.click('button[type=submit]');

@@ -125,6 +125,17 @@ export const ItemParams = Type.Object({
 
 const commaList = (description: string): TSchema => Type.Optional(Type.String({ description }));
 
+/**
+ * `relevance` is a Fournaise extension of the sort extension: a per-item score of the free-text matches
+ * (see src/catalog/store/sqlite/free-text-relevance.ts), stable while items are inserted so paging stays exact.
+ */
+const SORTBY_DESCRIPTION =
+  '+field or -field, comma-separated. Fournaise extension: -relevance ranks the matches of q best first ' +
+  '(more terms matched, then title > keywords > description; ties newest first); it needs q';
+const Q_DESCRIPTION =
+  'Free-text terms, separated by spaces or commas (ORed), "quoted phrases"; accent- and case-insensitive. ' +
+  'Results follow sortby (by default items newest first, collections by id); sortby=-relevance puts the best matches first';
+
 /** Query parameters shared by item search, `/collections/{id}/items` and aggregation. */
 export const ItemSearchQuerySchema = Type.Object({
   ids: commaList('Comma-separated item ids'),
@@ -138,12 +149,12 @@ export const ItemSearchQuerySchema = Type.Object({
     Type.Integer({ minimum: 1, description: 'Page size; larger values are clamped to the maximum' }),
   ),
   token: Type.Optional(Type.String({ description: 'Paging token from a next/prev link' })),
-  sortby: commaList('+field or -field, comma-separated'),
+  sortby: commaList(SORTBY_DESCRIPTION),
   fields: commaList('Fields to include (name or +name) or exclude (-name)'),
   filter: Type.Optional(Type.String({ description: 'CQL2 filter' })),
   'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
   'filter-crs': Type.Optional(Type.String()),
-  q: Type.Optional(Type.String({ description: 'Free-text terms, comma-separated (ORed)' })),
+  q: Type.Optional(Type.String({ description: Q_DESCRIPTION })),
 });
 
 /** Query parameters of collection search. */
@@ -153,17 +164,17 @@ export const CollectionSearchQuerySchema = Type.Object({
   datetime: Type.Optional(Type.String()),
   limit: Type.Optional(Type.Integer({ minimum: 1 })),
   token: Type.Optional(Type.String()),
-  sortby: commaList('+field or -field, comma-separated'),
+  sortby: commaList(SORTBY_DESCRIPTION),
   fields: commaList('Fields to include or exclude'),
   filter: Type.Optional(Type.String()),
   'filter-lang': Type.Optional(Type.Union([Type.Literal('cql2-text'), Type.Literal('cql2-json')])),
   'filter-crs': Type.Optional(Type.String()),
-  q: Type.Optional(Type.String()),
+  q: Type.Optional(Type.String({ description: Q_DESCRIPTION })),
 });
 
 const SortbyBody = Type.Array(
   Type.Object({
-    field: Type.String(),
+    field: Type.String({ description: 'A queryable, or relevance (Fournaise extension, needs q)' }),
     direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   }),
 );

@@ -68,6 +68,9 @@ export function toSearchBody(state: SearchState): StacSearchBody {
     body.filter = filter;
     body['filter-lang'] = 'cql2-json';
   }
+  // Relevance ranks keyword matches (a Fournaise extension of the sort extension); without keywords there is
+  // nothing to rank and the catalogue's default order, newest first, applies.
+  if (state.sort === 'relevance' && body.q) body.sortby = [{ field: 'relevance', direction: 'desc' }];
   if (state.sort === 'date-desc') body.sortby = [{ field: 'datetime', direction: 'desc' }];
   if (state.sort === 'date-asc') body.sortby = [{ field: 'datetime', direction: 'asc' }];
   if (state.token) body.token = state.token;
