@@ -2,10 +2,12 @@
  * `fournaise serve`: the main job (see src/server.ts), with graceful shutdown on SIGINT and SIGTERM.
  */
 import { readServerConfig } from '../config.js';
+import { isClusterWorker, reportWorkerListening } from '../server-cluster.js';
 import { startServer } from '../server.js';
 import { EXIT, parseCommandLine, type CliCommand } from './cli-command.js';
 import { showDemoProgress } from './demo-progress.js';
 import { ProgressDisplay } from './progress-display.js';
+import { serveCluster, serverWorkerCount } from './serve-cluster.js';
 
 const HELP = `Usage: fournaise serve [options]
 
@@ -21,6 +23,8 @@ Options:
                         otherwise links follow X-Forwarded-* headers or the Host header)
   --asset-root <dir>    a folder whose files assets may point to, besides the data directory
                         (repeatable; default: $FOURNAISE_ASSET_ROOTS, ':'-separated)
+  --workers <n|auto>    server processes sharing the port, so searches use several cores
+                        (default: $FOURNAISE_WORKERS, else 1; auto: one per core)
   --no-demo             do not build the demo centre on first start
   --log                 log every request (JSON lines on stdout)
   -h, --help            show this help
@@ -43,6 +47,7 @@ export const serveCommand: CliCommand = {
         'base-url': { type: 'string' },
         'asset-root': { type: 'string', multiple: true },
         'no-demo': { type: 'boolean' },
+        workers: { type: 'string' },
         log: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -60,6 +65,8 @@ export const serveCommand: CliCommand = {
       demoOnFirstStart: !values['no-demo'],
       assetRoots: values['asset-root'],
     });
+    const workers = serverWorkerCount(values.workers, io.env);
+    if (workers > 1 && !isClusterWorker()) return serveCluster(config, workers, io);
     const display = new ProgressDisplay({ stream: io.stderr });
     const server = await startServer(config, {
       logger: values.log,
@@ -68,9 +75,11 @@ export const serveCommand: CliCommand = {
       onDemoProgress: showDemoProgress(display),
     });
     display.finish();
-    io.stdout.write(
-      `Fournaise listening on ${server.url} (API: ${server.url}/api, data: ${config.dataDir})\n`,
-    );
+    if (isClusterWorker()) reportWorkerListening(server.url);
+    else
+      io.stdout.write(
+        `Fournaise listening on ${server.url} (API: ${server.url}/api, data: ${config.dataDir})\n`,
+      );
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       const stop = (received: NodeJS.Signals) => {
         process.removeListener('SIGINT', stop);

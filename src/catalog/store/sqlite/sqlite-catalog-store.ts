@@ -82,6 +82,9 @@ export class SqliteCatalogStore implements CatalogStore {
   /** Items written since planner statistics were last refreshed. */
   private writtenSinceOptimize = 0;
   private readonly runner: ItemSearchRunner;
+  private readonly dataVersion: Database.Statement;
+  /** `PRAGMA data_version` when this connection last looked: it changes when another connection commits. */
+  private seenDataVersion: number;
   /** Resolves item queryable names to SQL; exposed for tools that build their own queries (e.g. benchmarks). */
   readonly resolveItemProperty: SqlPropertyResolver;
 
@@ -113,6 +116,24 @@ export class SqliteCatalogStore implements CatalogStore {
     };
     this.summaries = new SummaryCache(this.statements);
     this.aggregator = new SqliteAggregator(this.statements, this.runner, this.summaries);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.seenDataVersion = this.dataVersion.get() as number;
+  }
+
+  /**
+   * Drops what this connection keeps in memory about the items (observed properties, aggregation summaries,
+   * free-text bitmaps, the longest item duration) when another connection has committed since the last
+   * read: another server process of a cluster, or `fournaise ingest` writing to a served data directory.
+   * Own writes keep these up to date as they go.
+   */
+  private noticeOtherWriters(): void {
+    const version = this.dataVersion.get() as number;
+    if (version === this.seenDataVersion) return;
+    this.seenDataVersion = version;
+    this.observed.reload();
+    this.summaries.invalidate();
+    this.bitmaps.clear();
+    this.writer.reloadMaxDuration();
   }
 
   async getCollection(id: string): Promise<StacCollection | undefined> {
@@ -120,6 +141,7 @@ export class SqliteCatalogStore implements CatalogStore {
   }
 
   async searchCollections(query: CollectionSearch): Promise<CollectionPage> {
+    this.noticeOtherWriters();
     return this.collections.search(query);
   }
 
@@ -145,6 +167,7 @@ export class SqliteCatalogStore implements CatalogStore {
 
   async search(query: ItemSearch, signal?: AbortSignal): Promise<ItemPage> {
     signal?.throwIfAborted();
+    this.noticeOtherWriters();
     return searchItems(query, this.runner);
   }
 
@@ -152,6 +175,7 @@ export class SqliteCatalogStore implements CatalogStore {
     checkMode(mode);
     if (!Array.isArray(items)) throw new InvalidStacObjectError('writeItems expects an array of items');
     const touched = new Set<number>();
+    this.noticeOtherWriters();
     try {
       const result = this.db.transaction(() => this.writer.write(items, mode, touched)).immediate();
       this.refreshPlannerStatistics(result.inserted + result.updated);
@@ -172,10 +196,12 @@ export class SqliteCatalogStore implements CatalogStore {
   }
 
   async aggregate(query: ItemSearch, aggregations: AggregationRequest[]): Promise<AggregationResult[]> {
+    this.noticeOtherWriters();
     return this.aggregator.aggregate(query, aggregations);
   }
 
   async queryables(collectionId?: string): Promise<QueryablesSchema> {
+    this.noticeOtherWriters();
     if (collectionId === undefined)
       return buildQueryablesSchema(this.observed, undefined, 'Queryables of the catalogue');
     const key = this.collections.keyOf(collectionId);

@@ -81,8 +81,9 @@ export class SqliteItemWriter {
   private readonly insertFts: Database.Statement;
   private readonly deleteFts: Database.Statement;
   private readonly addItemCount: Database.Statement;
+  private readonly selectMaxDuration: Database.Statement;
   /** Upper bound of dt_end - dt_start over the stored items (deletions do not lower it). */
-  maxDurationMs: number;
+  maxDurationMs = 0;
 
   constructor(
     db: Database.Database,
@@ -113,10 +114,15 @@ export class SqliteItemWriter {
     this.addItemCount = db.prepare(
       'UPDATE collections SET item_count = item_count + ? WHERE collection_key = ?',
     );
-    this.maxDurationMs = db
+    this.selectMaxDuration = db
       .prepare('SELECT coalesce(max(dt_end - dt_start), 0) FROM items WHERE dt_end > dt_start')
-      .pluck()
-      .get() as number;
+      .pluck();
+    this.reloadMaxDuration();
+  }
+
+  /** Re-reads {@link maxDurationMs} from the items (after another connection wrote some). */
+  reloadMaxDuration(): void {
+    this.maxDurationMs = this.selectMaxDuration.get() as number;
   }
 
   /**
