@@ -39,13 +39,20 @@ export interface BenchReport {
     limit: number;
     dataDir: string;
     reusedData: boolean;
+    /** Server processes (--workers); absent in reports from before the option, which used one. */
+    workers?: number;
   };
   ingest?: IngestFigures & { ingestProcessPeakRssBytes: number };
   disk: { totalBytes: number; files: Record<string, number> };
   searches: SearchFigures[];
   throughput: LatencySummary & { concurrency: number; mix: string };
   aggregations: AggregationFigures[];
-  memory: { serverPeakRssBytes?: number; sampledPeaks: RssBreakdown };
+  /** With several server processes, serverPeakRssBytes is the sum of their peaks, listed one by one. */
+  memory: {
+    serverPeakRssBytes?: number;
+    processPeakRssBytes?: (number | undefined)[];
+    sampledPeaks: RssBreakdown;
+  };
   targets: TargetCheck[];
 }
 
@@ -55,6 +62,11 @@ const mib = (bytes: number | undefined): string =>
   bytes === undefined ? 'n/a' : `${(bytes / MIB).toFixed(0)} MiB`;
 const cpu = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
 const integer = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+const serverProcesses = (workers = 1): string =>
+  workers === 1
+    ? 'one server process'
+    : `${workers} server processes on one port (\`--workers ${workers}\`; server CPU and memory added up over them)`;
 
 /** Checks the issue's targets. A figure that could not be measured fails. */
 export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
@@ -119,7 +131,7 @@ export function renderMarkdown(report: BenchReport): string {
     `# Catalogue benchmark: ${integer(config.items)} items, ${config.collections} collections`,
     '',
     `Run on ${machine.date} — ${machine.cpuModel}, ${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GiB RAM, ${machine.os}, node ${machine.node}, commit ${machine.gitCommit}.`,
-    `Seed ${config.seed}; items ingested in ${config.order === 'random' ? 'random datetime order' : 'acquisition (datetime) order with a few days of jitter'}; page size (limit) ${config.limit}; client and server share the machine (load generator on 127.0.0.1).`,
+    `Seed ${config.seed}; items ingested in ${config.order === 'random' ? 'random datetime order' : 'acquisition (datetime) order with a few days of jitter'}; page size (limit) ${config.limit}; ${serverProcesses(config.workers)}; client and server share the machine (load generator on 127.0.0.1).`,
     `1-minute load average when the run started: ${machine.loadAverageAtStart.toFixed(1)} on ${machine.cores} cores. ` +
       'Latencies are wall-clock and grow with other work on the machine; the server CPU time per request beside them does not.',
     '',
@@ -184,7 +196,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '## Memory',
     '',
-    `Server process peak RSS (VmHWM, over the whole run): **${mib(report.memory.serverPeakRssBytes)}**. ` +
+    `Server ${(config.workers ?? 1) > 1 ? `processes' peak RSS (VmHWM, over the whole run, added up: ${(report.memory.processPeakRssBytes ?? []).map(mib).join(' + ')})` : 'process peak RSS (VmHWM, over the whole run)'}: **${mib(report.memory.serverPeakRssBytes)}**. ` +
       `Sampled every 100 ms during the measurements: peak RSS ${mib(report.memory.sampledPeaks.rssBytes)}, of which anonymous memory (JS heap, SQLite page cache) peaked at ${mib(report.memory.sampledPeaks.anonBytes)} and file-backed pages (memory-mapped database, code) at ${mib(report.memory.sampledPeaks.fileBytes)}.`,
     '',
   );

@@ -71,15 +71,18 @@ export interface RssBreakdown {
 
 /**
  * Samples /proc/<pid>/status every `intervalMs` to keep the peaks of the anonymous and file-backed parts
- * of the resident set, which VmHWM does not separate (a memory-mapped database counts in RSS).
+ * of the resident set, which VmHWM does not separate (a memory-mapped database counts in RSS). With
+ * several processes, each sample adds them up (file-backed pages shared between them count once each).
  */
-export function sampleRss(pid: number, intervalMs = 100): { stop(): RssBreakdown } {
+export function sampleRss(pids: number[], intervalMs = 100): { stop(): RssBreakdown } {
   const peak: RssBreakdown = { rssBytes: 0, anonBytes: 0, fileBytes: 0 };
   const sample = (): void => {
-    const status = procStatusBytes(pid);
-    peak.rssBytes = Math.max(peak.rssBytes, status.VmRSS ?? 0);
-    peak.anonBytes = Math.max(peak.anonBytes, status.RssAnon ?? 0);
-    peak.fileBytes = Math.max(peak.fileBytes, status.RssFile ?? 0);
+    const statuses = pids.map(procStatusBytes);
+    const total = (field: 'VmRSS' | 'RssAnon' | 'RssFile') =>
+      statuses.reduce((sum, status) => sum + (status[field] ?? 0), 0);
+    peak.rssBytes = Math.max(peak.rssBytes, total('VmRSS'));
+    peak.anonBytes = Math.max(peak.anonBytes, total('RssAnon'));
+    peak.fileBytes = Math.max(peak.fileBytes, total('RssFile'));
   };
   const timer = setInterval(sample, intervalMs);
   return {

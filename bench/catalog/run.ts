@@ -6,11 +6,13 @@
  *
  * Usage: npm run bench:catalog -- [--items 1000000] [--collections 20] [--out bench/reports]
  *   [--seed 2025] [--order chronological|random] [--limit 10] [--data-dir DIR [--reuse]] [--quick]
- *   [--cpu-prof DIR]
+ *   [--cpu-prof DIR] [--workers N]
  * --data-dir keeps the catalogue in DIR (a temporary directory is used and deleted otherwise); with
  * --reuse an existing catalogue in DIR is served without re-ingesting. --quick runs fewer requests.
  * --order decides whether items arrive in acquisition order (default) or in random datetime order.
- * --cpu-prof writes a V8 CPU profile of the server into DIR.
+ * --cpu-prof writes a V8 CPU profile of the server into DIR (of each server process).
+ * --workers serves from N processes on one port, as `fournaise serve --workers N` does (default 1); server
+ * CPU time and peak memory are then added up over the processes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     order: { type: 'string', default: 'chronological' },
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 
@@ -56,6 +59,7 @@ const items = positiveInteger('items', args.items);
 const collections = positiveInteger('collections', args.collections);
 const seed = positiveInteger('seed', args.seed);
 const limit = positiveInteger('limit', args.limit);
+const workers = positiveInteger('workers', args.workers);
 if (args.order !== 'chronological' && args.order !== 'random') {
   throw new Error(`--order must be chronological or random, got '${args.order}'`);
 }
@@ -96,15 +100,25 @@ async function ingest(): Promise<(IngestFigures & { ingestProcessPeakRssBytes: n
   return { ...figures, ingestProcessPeakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
-function startServer(): Promise<{ child: ChildProcess; port: number }> {
+interface BenchServer {
+  child: ChildProcess;
+  port: number;
+  /** The server's processes: the child and, with --workers above 1, its workers. */
+  pids: number[];
+}
+
+function startServer(): Promise<BenchServer> {
   const execArgv = ['--import', 'tsx'];
   if (args['cpu-prof']) execArgv.push('--cpu-prof', `--cpu-prof-dir=${resolve(args['cpu-prof'])}`);
-  const child = fork(resolve(import.meta.dirname, 'bench-server.ts'), [dataDir], {
+  const child = fork(resolve(import.meta.dirname, 'bench-server.ts'), [dataDir, String(workers)], {
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolvePort, reject) => {
-    child.once('message', (message) => resolvePort({ child, port: (message as { port: number }).port }));
+    child.once('message', (message) => {
+      const { port, workerPids } = message as { port: number; workerPids: number[] };
+      resolvePort({ child, port, pids: [child.pid as number, ...workerPids] });
+    });
     child.once('exit', (code) =>
       reject(new Error(`the benchmark server exited with code ${code} before listening`)),
     );
@@ -133,10 +147,12 @@ async function main(): Promise<void> {
       `Ingest: ${Math.round(ingestFigures.itemsPerSecond).toLocaleString('en-US')} items/s inside writeItems (${ingestFigures.writeSeconds.toFixed(1)} s)`,
     );
 
-  const { child, port } = await startServer();
-  log(`Server pid ${child.pid} listening on 127.0.0.1:${port}`);
+  const { child, port, pids } = await startServer();
+  log(`Server pid ${pids.join(', ')} listening on 127.0.0.1:${port}`);
   const client = new LocalHttpClient(port);
-  const sampler = sampleRss(child.pid as number);
+  const sampler = sampleRss(pids);
+  const sum = (values: (number | undefined)[]): number | undefined =>
+    values.some((v) => v === undefined) ? undefined : values.reduce((a: number, b) => a + (b as number), 0);
   const plan: MeasurementPlan = {
     collections,
     limit,
@@ -148,7 +164,7 @@ async function main(): Promise<void> {
     pagedSearches: args.quick ? 3 : 8,
     pageNumber: 50,
     aggregationRequests: args.quick ? 8 : 25,
-    serverCpuSeconds: () => processCpuSeconds(child.pid as number),
+    serverCpuSeconds: () => pids.reduce((total, pid) => total + processCpuSeconds(pid), 0),
     log,
   };
   let report: BenchReport;
@@ -160,10 +176,14 @@ async function main(): Promise<void> {
     const { searches, throughput } = await measureSearches(client, plan);
     log('Aggregations:');
     const aggregations = await measureAggregations(client, plan);
-    const memory = { serverPeakRssBytes: peakRssBytes(child.pid as number), sampledPeaks: sampler.stop() };
+    const memory = {
+      serverPeakRssBytes: sum(pids.map(peakRssBytes)),
+      processPeakRssBytes: pids.map(peakRssBytes),
+      sampledPeaks: sampler.stop(),
+    };
     const partial: Omit<BenchReport, 'targets'> = {
       machine,
-      config: { items, collections, seed, order, limit, dataDir, reusedData: isReusing },
+      config: { items, collections, seed, order, limit, dataDir, reusedData: isReusing, workers },
       ingest: ingestFigures,
       disk: { totalBytes: 0, files: {} },
       searches,
