@@ -135,6 +135,23 @@ for (const backend of BACKENDS) {
       expect(tiles.overflow).toBe(top.slice(2).reduce((sum, [, n]) => sum + n, 0));
     });
 
+    it('returns the grid cells with most items, the rest in overflow', async () => {
+      // Whole catalogue (summaries) and a bbox search (rows) take different paths.
+      for (const query of [{}, { bbox: [55.2, -21.3, 55.65, -21.0] as [number, number, number, number] }]) {
+        const [all] = await store.aggregate({ limit: 1, ...query }, [
+          { name: 'grid', kind: 'geo_grid', cellDegrees: 0.05 },
+        ]);
+        const [top] = await store.aggregate({ limit: 1, ...query }, [
+          { name: 'grid', kind: 'geo_grid', cellDegrees: 0.05, limit: 3 },
+        ]);
+        const cells = all.buckets ?? [];
+        expect(cells.length).toBeGreaterThan(3);
+        expect(all.overflow).toBe(0);
+        expect(top.buckets).toEqual(cells.slice(0, 3));
+        expect(top.overflow).toBe(cells.slice(3).reduce((sum, cell) => sum + cell.frequency, 0));
+      }
+    });
+
     it('keeps pre-aggregations right after deletes and upserts', async () => {
       const before = bucketsOf((await store.aggregate({ limit: 1 }, [REQUESTS[2]]))[0]);
       await store.deleteItem(PLEIADES, 'pleiades-0');

@@ -4,7 +4,8 @@
  * See https://github.com/stac-api-extensions/aggregation
  *
  * Tuning parameters: `datetime_frequency_interval` (day, month, year; default month) and
- * `geometry_grid_frequency_cell_size` (degrees, default 1). Without `aggregations`, total_count, the six
+ * `geometry_grid_frequency_cell_size` (degrees, default 1), `geometry_grid_frequency_limit` (most cells
+ * returned, default 10,000: the cells with most items, the others' items summed in `overflow`). Without `aggregations`, total_count, the six
  * term frequencies and datetime_frequency are computed.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -26,7 +27,12 @@ import {
 import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
 import { numericQueryables } from './queryables-routes.js';
 
-const AGGREGATION_ONLY = ['aggregations', 'datetime_frequency_interval', 'geometry_grid_frequency_cell_size'];
+const AGGREGATION_ONLY = [
+  'aggregations',
+  'datetime_frequency_interval',
+  'geometry_grid_frequency_cell_size',
+  'geometry_grid_frequency_limit',
+];
 
 /** Aggregation routes; registered when the store supports aggregation. */
 export function aggregationRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {

@@ -4,6 +4,7 @@
  * every member a record carries survives serialisation.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { MAX_GRID_BUCKET_LIMIT } from '../../catalog/search/aggregation-parser.js';
 
 const open = { additionalProperties: true };
 
@@ -224,6 +225,13 @@ export const CollectionSearchBodySchema = Type.Object(
   open,
 );
 
+const GridLimitSchema = Type.Integer({
+  minimum: 1,
+  maximum: MAX_GRID_BUCKET_LIMIT,
+  description:
+    'Most cells geometry_grid_frequency returns (default 10,000), those with most items; the items of the others are counted in overflow',
+});
+
 /** Aggregation parameters, added to the search parameters on `/aggregate`. */
 export const AggregationQuerySchema = Type.Composite([
   ItemSearchQuerySchema,
@@ -235,6 +243,7 @@ export const AggregationQuerySchema = Type.Composite([
     geometry_grid_frequency_cell_size: Type.Optional(
       Type.Number({ minimum: 0, maximum: 90, description: 'Grid cell size in degrees, > 0' }),
     ),
+    geometry_grid_frequency_limit: Type.Optional(GridLimitSchema),
   }),
 ]);
 
@@ -250,6 +259,7 @@ export const AggregationBodySchema = Type.Composite(
       geometry_grid_frequency_cell_size: Type.Optional(
         Type.Number({ minimum: 0, maximum: 90, description: 'Grid cell size in degrees, > 0' }),
       ),
+      geometry_grid_frequency_limit: Type.Optional(GridLimitSchema),
     }),
   ],
   open,

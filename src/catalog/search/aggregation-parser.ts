@@ -32,7 +32,12 @@ export interface AggregationOptions {
   datetime_frequency_interval?: unknown;
   /** Cell size of `geometry_grid_frequency` in degrees, in (0, 90]; default 1. */
   geometry_grid_frequency_cell_size?: unknown;
+  /** Most cells `geometry_grid_frequency` returns, 1 to 100,000 (the store's default otherwise). */
+  geometry_grid_frequency_limit?: unknown;
 }
+
+/** Upper bound of `geometry_grid_frequency_limit`: about 5 MB of buckets. */
+export const MAX_GRID_BUCKET_LIMIT = 100_000;
 
 /**
  * Every aggregation available for a set of numeric queryables, which each add `<name>_min` and `<name>_max`.
@@ -92,7 +97,7 @@ function toRequest(name: string, options: AggregationOptions, numeric: Set<strin
   if (name === 'datetime_frequency')
     return { name, kind: 'datetime_histogram', interval: parseInterval(options) };
   if (name === 'geometry_grid_frequency')
-    return { name, kind: 'geo_grid', cellDegrees: parseCellSize(options) };
+    return { name, kind: 'geo_grid', cellDegrees: parseCellSize(options), ...parseGridLimit(options) };
   if (name === 'datetime_min') return { name, kind: 'min', field: 'datetime' };
   if (name === 'datetime_max') return { name, kind: 'max', field: 'datetime' };
   const bound = /^(.+)_(min|max)$/.exec(name);
@@ -112,6 +117,19 @@ function parseInterval(options: AggregationOptions): 'day' | 'month' | 'year' {
     );
   }
   return value as 'day' | 'month' | 'year';
+}
+
+function parseGridLimit(options: AggregationOptions): { limit?: number } {
+  const raw = options.geometry_grid_frequency_limit;
+  if (raw === undefined || raw === '') return {};
+  const value = typeof raw === 'string' ? Number(raw) : raw;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_GRID_BUCKET_LIMIT) {
+    throw new InvalidSearchError(
+      `geometry_grid_frequency_limit must be an integer from 1 to ${MAX_GRID_BUCKET_LIMIT}, got ${JSON.stringify(raw)?.slice(0, 30)}`,
+      'geometry_grid_frequency_limit',
+    );
+  }
+  return { limit: value };
 }
 
 function parseCellSize(options: AggregationOptions): number {

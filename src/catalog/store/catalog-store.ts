@@ -50,7 +50,8 @@ export type AggregationRequest =
   | { name: string; kind: 'total_count' }
   | { name: string; kind: 'terms'; field: AggregationTermsField; limit?: number }
   | { name: string; kind: 'datetime_histogram'; interval: 'day' | 'month' | 'year' }
-  | { name: string; kind: 'geo_grid'; cellDegrees: number }
+  /** At most `limit` cells (most items first; default 10,000), the items of the others in `overflow`. */
+  | { name: string; kind: 'geo_grid'; cellDegrees: number; limit?: number }
   | { name: string; kind: 'min' | 'max'; field: string };
 
 export type AggregationTermsField =

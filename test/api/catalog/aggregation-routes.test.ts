@@ -77,13 +77,21 @@ describe('aggregation extension', () => {
 
   it('aggregates within one collection', async () => {
     const response = await app.inject(
-      '/api/collections/landcover/aggregate?aggregations=total_count,geometry_grid_frequency&geometry_grid_frequency_cell_size=0.5',
+      '/api/collections/landcover/aggregate?aggregations=total_count,geometry_grid_frequency&geometry_grid_frequency_cell_size=0.01',
     );
     expect(response.statusCode, response.body).toBe(200);
     const aggregations = response.json().aggregations as Aggregation[];
     expect(byName(aggregations, 'total_count')?.value).toBe(3);
     const cells = byName(aggregations, 'geometry_grid_frequency')?.buckets ?? [];
     expect(cells.reduce((sum, bucket) => sum + bucket.frequency, 0)).toBeGreaterThanOrEqual(3);
+    expect(cells.length).toBeGreaterThan(1);
+    const limited = await app.inject(
+      '/api/collections/landcover/aggregate?aggregations=geometry_grid_frequency&geometry_grid_frequency_cell_size=0.01&geometry_grid_frequency_limit=1',
+    );
+    expect(limited.statusCode, limited.body).toBe(200);
+    const [grid] = limited.json().aggregations as (Aggregation & { overflow: number })[];
+    expect(grid.buckets).toEqual(cells.slice(0, 1));
+    expect(grid.overflow).toBe(cells.slice(1).reduce((sum, bucket) => sum + bucket.frequency, 0));
     const listed = await app.inject('/api/collections/landcover/aggregations');
     expect(listed.statusCode).toBe(200);
   });

@@ -36,12 +36,17 @@ describe('aggregation parsing', () => {
     expect(parseAggregations(['geometry_grid_frequency'], {}, [])).toEqual([
       { name: 'geometry_grid_frequency', kind: 'geo_grid', cellDegrees: 1 },
     ]);
+    expect(
+      parseAggregations(['geometry_grid_frequency'], { geometry_grid_frequency_limit: '500' }, []),
+    ).toEqual([{ name: 'geometry_grid_frequency', kind: 'geo_grid', cellDegrees: 1, limit: 500 }]);
   });
 
   it.each([
     ['title_max', {}, /'title_max' is not an available aggregation/],
     ['datetime_frequency', { datetime_frequency_interval: 'week' }, /day, month or year/],
     ['geometry_grid_frequency', { geometry_grid_frequency_cell_size: '0' }, /in \(0, 90\]/],
+    ['geometry_grid_frequency', { geometry_grid_frequency_limit: '0' }, /from 1 to 100000/],
+    ['geometry_grid_frequency', { geometry_grid_frequency_limit: 2.5 }, /from 1 to 100000/],
     [[5], {}, /array of names/],
   ])('rejects %j', (names, options, message) => {
     expect(() => parseAggregations(names, options, ['gsd'])).toThrow(message);

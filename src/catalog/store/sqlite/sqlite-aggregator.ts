@@ -9,7 +9,8 @@
  * - keywords / providers: an item counts under its own `properties.keywords` / `properties.providers`
  *   names, or, when it has none, under those of its collection; a value listed twice counts once;
  * - datetime_histogram buckets items by their start instant (datetime, or start_datetime), in UTC;
- * - geo_grid buckets items by the centre of their bbox; key `ix,iy` is the cell index, bbox the cell;
+ * - geo_grid buckets items by the centre of their bbox; key `ix,iy` is the cell index, bbox the cell; the
+ *   `limit` (default 10,000) cells with most items are returned, the rest summed in `overflow`;
  * - terms return the `limit` (default 100) most frequent values, the rest summed in `overflow`.
  */
 import type { ItemSearch } from '../../search/item-search.js';
@@ -32,6 +33,7 @@ import {
 import { type Counts, mergeCounts, resolveAggregatedField, RowAggregations } from './aggregation-rows.js';
 
 const DEFAULT_TERMS_LIMIT = 100;
+const DEFAULT_GRID_BUCKET_LIMIT = 10_000;
 
 interface CollectionInfo {
   id: string;
@@ -118,7 +120,7 @@ export class SqliteAggregator {
                 summaryCells(plan, size),
               )
             : this.rows.cells(size, where);
-        return { name, data_type: 'frequency_distribution', buckets: gridBuckets(cells, size) };
+        return { name, data_type: 'frequency_distribution', ...gridBuckets(cells, size, request.limit) };
       }
       case 'min':
       case 'max': {
@@ -263,8 +265,8 @@ function summaryCells(plan: SummaryPlan, size: number): Counts {
     const n = byKey[key];
     if (n === 0) continue;
     const [x, y] = cellOfKey(key);
-    const cell = `${Math.floor(x / size)},${Math.floor(y / size)}`;
-    counts.set(cell, (counts.get(cell) ?? 0) + n);
+    const cell = size === 1 ? `${x},${y}` : `${Math.floor(x / size)},${Math.floor(y / size)}`;
+    counts.set(cell, size === 1 ? n : (counts.get(cell) ?? 0) + n);
   }
   return counts;
 }
@@ -280,14 +282,34 @@ function termBuckets(
   return { buckets: sorted.slice(0, limit).map(([key, frequency]) => ({ key, frequency })), overflow };
 }
 
-function gridBuckets(cells: Counts, size: number): AggregationBucket[] {
-  return [...cells]
-    .map(([key, frequency]) => {
-      const [ix, iy] = key.split(',').map(Number);
-      const bbox: [number, number, number, number] = [ix * size, iy * size, (ix + 1) * size, (iy + 1) * size];
-      return { key, frequency, bbox };
-    })
-    .sort((a, b) => b.frequency - a.frequency || (a.key < b.key ? -1 : 1));
+/**
+ * The `limit` cells with most items, most first; the items of the other cells are summed in `overflow`.
+ * Without a limit a 1° grid over a million worldwide items has 57,000 cells (3 MB of JSON, most of the
+ * request's time); a client wanting every cell of an area narrows the search or coarsens the cells.
+ */
+function gridBuckets(
+  cells: Counts,
+  size: number,
+  limit = DEFAULT_GRID_BUCKET_LIMIT,
+): { buckets: AggregationBucket[]; overflow: number } {
+  let kept = [...cells];
+  if (kept.length > limit) {
+    // Only the kept cells need sorting: find the frequency of the last one with a numeric sort first.
+    const frequencies = Float64Array.from(cells.values()).sort();
+    const threshold = frequencies[frequencies.length - limit];
+    kept = kept.filter(([, n]) => n >= threshold);
+  }
+  const sorted = kept.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).slice(0, limit);
+  let overflow = 0;
+  for (const n of cells.values()) overflow += n;
+  for (const [, n] of sorted) overflow -= n;
+  const buckets = sorted.map(([key, frequency]): AggregationBucket => {
+    const comma = key.indexOf(',');
+    const ix = Number(key.slice(0, comma));
+    const iy = Number(key.slice(comma + 1));
+    return { key, frequency, bbox: [ix * size, iy * size, (ix + 1) * size, (iy + 1) * size] };
+  });
+  return { buckets, overflow };
 }
 
 function bucketStart(ms: number, interval: 'day' | 'month' | 'year'): number {
