@@ -49,10 +49,12 @@ describe('sortby=-relevance', () => {
     const seen: string[] = [];
     let url: string | undefined = '/api/search?q=eruption&sortby=-relevance&limit=1';
     while (url) {
-      const body = (await app.inject(url)).json();
+      const body: { features: { id: string }[]; links: { rel: string; href: string }[] } = (
+        await app.inject(url)
+      ).json();
       seen.push(...ids(body));
-      const next = body.links.find((link: { rel: string }) => link.rel === 'next');
-      url = next ? new URL(next.href as string).pathname + new URL(next.href as string).search : undefined;
+      const next = body.links.find((link) => link.rel === 'next');
+      url = next ? new URL(next.href).pathname + new URL(next.href).search : undefined;
     }
     expect(seen).toEqual(all);
   });
