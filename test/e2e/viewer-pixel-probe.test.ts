@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
 
   /** The probe's table of values at the point: item title → displayed text. */
   async function shownValues(): Promise<Record<string, string>> {
-    const rows = await page.$$eval('.probe > table.values tr', (trs) =>
+    const rows = await page.$$eval('.probe > .probe-values > table.values tr', (trs) =>
       trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!]),
     );
     return Object.fromEntries(rows);
@@ -136,6 +136,16 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     expect(stroke).toBeGreaterThan(50);
     await screenshotNotBlank(page, 'viewer-pixel-history');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Moving the time slider re-reads the point for the new date; the history stays.
+    const history = await page.locator('.history canvas').elementHandle();
+    await page.focus('#time-slider');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('.probe > .probe-values th:text("Indice synthétique 2024-04")');
+    const next = await apiPoint('series-2024-04', lon, lat);
+    expect(await shownValues()).toEqual({
+      'Indice synthétique 2024-04': `index: ${french.format(next.index[0]!)}`,
+    });
+    expect(await history!.evaluate((canvas) => canvas.isConnected)).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -145,7 +155,9 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     await page.waitForTimeout(300);
     // The map fits the rasters with padding: its corner lies outside them.
     await clickMap(0.01, 0.99);
-    await page.waitForFunction(() => document.querySelector('.probe > table.values td')?.textContent !== '');
+    await page.waitForFunction(
+      () => document.querySelector('.probe-values table.values td')?.textContent !== '',
+    );
     expect(Object.values(await shownValues())).toEqual(['No value here']);
     await page.waitForTimeout(300);
     expect(await page.locator('.history').count()).toBe(0);

@@ -31,19 +31,44 @@ function timeAxisLabels(splits: number[], increment: number): string[] {
   return splits.map((seconds) => format.format(new Date(seconds * 1000)));
 }
 
+const itemKeys = (items: StacItem[]): string =>
+  items.map((item) => `${item.collection}/${item.id}`).join(' ');
+
 export class PixelProbe {
   readonly element = h('div', { class: 'probe', 'aria-live': 'polite' }, [
     h('p', { class: 'muted' }, [t('clickForValues')]),
   ]);
   private chart?: uPlot;
+  /** The last call's point and items, so that a change of the shown items can re-read the same point. */
+  private last?: { point: [number, number]; keys: string };
+  /** The history shown, and the point and items it was read for (it stays while only the date changes). */
+  private history?: { block: HTMLElement; point: [number, number]; keys: string };
   private request = 0;
 
-  async probe([lon, lat]: [number, number], items: StacItem[], history: StacItem[]): Promise<void> {
+  /** Reads the values of `items` at a clicked point, and the pixel history over `history` (2 items or more). */
+  async probe(point: [number, number], items: StacItem[], history: StacItem[]): Promise<void> {
     const request = ++this.request;
+    this.last = { point, keys: itemKeys(items) };
+    const values = await this.valuesBlock(point, items);
+    if (request !== this.request) return;
+    const keepHistory =
+      this.history?.point === point && this.history.keys === itemKeys(history) && history.length > 1;
+    this.element.replaceChildren(values, ...(keepHistory ? [this.history!.block] : []));
+    if (!keepHistory && history.length > 1) await this.plotHistory(point, history, request);
+  }
+
+  /**
+   * Re-reads the last clicked point when the shown items changed (time slider, visibility, removal), so the
+   * values never belong to a date no longer shown; the history is kept when its items are the same.
+   */
+  async refresh(items: StacItem[], history: StacItem[]): Promise<void> {
+    if (this.last && this.last.keys !== itemKeys(items)) await this.probe(this.last.point, items, history);
+  }
+
+  private async valuesBlock([lon, lat]: [number, number], items: StacItem[]): Promise<HTMLElement> {
     const rows = await Promise.all(
       items.map(async (item) => ({ item, result: await pointValues(item, lon, lat).catch(() => undefined) })),
     );
-    if (request !== this.request) return;
     // The exact point rides along in data attributes, for whoever reads the page (tests compare with the API).
     const where = h('p', { class: 'muted probe-point', 'data-lon': lon, 'data-lat': lat }, [
       formatLonLat(lon, lat),
@@ -65,11 +90,11 @@ export class PixelProbe {
         ]),
       ),
     );
-    this.element.replaceChildren(where, table);
-    if (history.length > 1) await this.plotHistory(lon, lat, history, request);
+    return h('div', { class: 'probe-values' }, [where, table]);
   }
 
-  private async plotHistory(lon: number, lat: number, items: StacItem[], request: number): Promise<void> {
+  private async plotHistory(point: [number, number], items: StacItem[], request: number): Promise<void> {
+    const [lon, lat] = point;
     const results = await Promise.all(
       items.map((item) => pointValues(item, lon, lat).catch(() => undefined)),
     );
@@ -86,7 +111,13 @@ export class PixelProbe {
     for (let band = 0; band < bandCount; band++) series.push(results.map((r) => r?.values[band] ?? null));
     if (series.every((values) => values.every((v) => v === null))) return;
     const container = h('div', { class: 'history', role: 'img', 'aria-label': t('pixelHistory') });
-    this.element.append(h('h3', {}, [t('pixelHistory')]), container, this.historyTable(items, names, series));
+    const block = h('div', { class: 'probe-history' }, [
+      h('h3', {}, [t('pixelHistory')]),
+      container,
+      this.historyTable(items, names, series),
+    ]);
+    this.element.append(block);
+    this.history = { block, point, keys: itemKeys(items) };
     this.chart?.destroy();
     const palette = ['#b3401a', '#0b5cad', '#2e8b57', '#8a2be2', '#d4a017', '#444'];
     this.chart = new uPlot(

@@ -77,6 +77,7 @@ export class ViewerPage {
     this.map.syncLayers(layers);
     this.applySwipe(false);
     this.renderSide();
+    void this.probe.refresh(this.visibleItems(), this.timeItems);
     history.replaceState(null, '', `?${viewerStateToUrl(this.state)}`);
   }
 
