@@ -3,8 +3,17 @@ import { blockParameters } from '../codecs/codec-registry.js';
 import { RasterError } from '../raster-errors.js';
 import type { PixelWindow, RasterArray } from '../raster-types.js';
 import type { BlockCache } from '../source/block-cache.js';
+import { toBandPlanes, type BlockLayout } from './block-planes.js';
 
 type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
+
+/** What BlockWindowReader uses of a geotiff.js decoder: decompression alone, or with the predictor undone. */
+interface BlockDecoder {
+  decodeBlock(raw: ArrayBuffer): Promise<ArrayBuffer | ArrayBufferView> | ArrayBuffer | ArrayBufferView;
+  decode(raw: ArrayBuffer): Promise<ArrayBuffer | ArrayBufferView>;
+  /** Decompression without a copy (native DEFLATE). */
+  decodeBlockView?(raw: ArrayBuffer): Promise<Uint8Array>;
+}
 
 /**
  * Assembles a window of one TIFF image from its decoded blocks (tiles or strips), keeping decoded blocks in a
@@ -14,7 +23,7 @@ type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
  * Limits: little-endian files with whole-byte samples (the caller uses geotiff.js' `readRasters` otherwise).
  */
 export class BlockWindowReader {
-  private decoder: Promise<Decoder> | null = null;
+  private decoder: Promise<{ decoder: BlockDecoder; predictor: number }> | null = null;
   private readonly pending = new Map<number, Promise<ArrayBuffer>>();
 
   constructor(
@@ -46,37 +55,29 @@ export class BlockWindowReader {
     const x1 = Math.min(image.getWidth(), window.x + window.width);
     const y1 = Math.min(image.getHeight(), window.y + window.height);
     const isPlanar = image.planarConfiguration === 2;
-    const samplesPerPixel = image.getSamplesPerPixel();
     const jobs: Promise<void>[] = [];
     for (let by = Math.floor(y0 / blockHeight); by * blockHeight < y1; by++) {
       for (let bx = Math.floor(x0 / blockWidth); bx * blockWidth < x1; bx++) {
         const blockSamples = isPlanar ? samples.map((sample, i) => [sample, i]) : [[-1, -1]];
         for (const [sample, outIndex] of blockSamples) {
           jobs.push(
-            this.block(bx, by, Math.max(0, sample), signal).then((data) => {
-              const values = image.getArrayForSample(Math.max(0, sample), data) as RasterArray;
+            this.block(bx, by, Math.max(0, sample), signal).then((planes) => {
               const left = Math.max(x0, bx * blockWidth);
               const right = Math.min(x1, (bx + 1) * blockWidth);
               const top = Math.max(y0, by * blockHeight);
               const bottom = Math.min(y1, (by + 1) * blockHeight);
-              for (let row = top; row < bottom; row++) {
-                const blockRow = (row - by * blockHeight) * blockWidth;
-                const target = (row - window.y) * window.width - window.x;
-                if (isPlanar || samplesPerPixel === 1) {
-                  const start = blockRow + left - bx * blockWidth;
-                  out[isPlanar ? outIndex : 0].set(
+              const planeLength = blockWidth * image.getBlockHeight(by);
+              const values = image.getArrayForSample(Math.max(0, sample), planes) as RasterArray;
+              const copies = isPlanar ? [[0, outIndex]] : samples.map((plane, i) => [plane, i]);
+              for (const [plane, target] of copies) {
+                const band = out[target];
+                for (let row = top; row < bottom; row++) {
+                  const start =
+                    plane * planeLength + (row - by * blockHeight) * blockWidth + left - bx * blockWidth;
+                  band.set(
                     values.subarray(start, start + right - left) as never,
-                    target + left,
+                    (row - window.y) * window.width + left - window.x,
                   );
-                  continue;
-                }
-                for (let s = 0; s < samples.length; s++) {
-                  const band = out[s];
-                  const sampleOffset = samples[s];
-                  for (let column = left; column < right; column++) {
-                    band[target + column] =
-                      values[(blockRow + column - bx * blockWidth) * samplesPerPixel + sampleOffset];
-                  }
                 }
               }
             }),
@@ -99,20 +100,13 @@ export class BlockWindowReader {
     let pending = this.pending.get(index);
     if (!pending) {
       pending = (async () => {
-        const decoder = await this.getDecoder();
-        const { data } = await image.getTileOrStrip(bx, by, sample, decoder, signal);
-        const buffer = data as ArrayBuffer;
-        const bytesPerPixel =
-          image.planarConfiguration === 2 ? image.getSampleByteSize(sample) : image.getBytesPerPixel();
-        const expected = image.getTileWidth() * image.getBlockHeight(by) * bytesPerPixel;
-        if (buffer.byteLength < expected) {
-          throw new RasterError(
-            'RASTER_CORRUPT',
-            `block ${index} decodes to ${buffer.byteLength} bytes instead of ${expected}: the file is truncated or damaged`,
-          );
-        }
-        this.cache.set(key, buffer);
-        return buffer;
+        const layout = await this.layoutOf(by, sample);
+        const decode = (raw: ArrayBuffer) => this.decodeToPlanes(raw, layout, index);
+        const { data } = await image.getTileOrStrip(bx, by, sample, { decode } as unknown as Decoder, signal);
+        // An empty block (byte count 0) comes back filled with nodata: the same bytes as planes.
+        const planes = data as ArrayBuffer;
+        this.cache.set(key, planes);
+        return planes;
       })();
       this.pending.set(index, pending);
       const settle = () => this.pending.delete(index);
@@ -121,7 +115,48 @@ export class BlockWindowReader {
     return pending;
   }
 
-  private getDecoder(): Promise<Decoder> {
+  /** The geometry of block row `by` as decoded (band-separate files: one sample per block). */
+  private async layoutOf(by: number, sample: number): Promise<BlockLayout & { predictorUndone: boolean }> {
+    const image = this.image;
+    const { predictor } = await this.getDecoder();
+    const isPlanar = image.planarConfiguration === 2;
+    return {
+      width: image.getTileWidth(),
+      height: image.getBlockHeight(by),
+      samplesPerPixel: isPlanar ? 1 : image.getSamplesPerPixel(),
+      bytesPerSample: image.getSampleByteSize(sample),
+      predictor,
+      predictorUndone: predictor !== 2,
+    };
+  }
+
+  /**
+   * Decompresses a block and returns its band planes. Horizontal differencing is undone while splitting
+   * samples (one pass); other predictors are undone by geotiff.js' decoder first.
+   */
+  private async decodeToPlanes(
+    raw: ArrayBuffer,
+    layout: BlockLayout & { predictorUndone: boolean },
+    index: number,
+  ): Promise<ArrayBuffer> {
+    const { decoder } = await this.getDecoder();
+    const decoded = layout.predictorUndone
+      ? await decoder.decode(raw)
+      : await (decoder.decodeBlockView?.(raw) ?? decoder.decodeBlock(raw));
+    const bytes = ArrayBuffer.isView(decoded)
+      ? new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength)
+      : new Uint8Array(decoded as ArrayBuffer);
+    const expected = layout.width * layout.height * layout.samplesPerPixel * layout.bytesPerSample;
+    if (bytes.byteLength < expected) {
+      throw new RasterError(
+        'RASTER_CORRUPT',
+        `block ${index} decodes to ${bytes.byteLength} bytes instead of ${expected}: the file is truncated or damaged`,
+      );
+    }
+    return toBandPlanes(bytes, { ...layout, predictor: layout.predictorUndone ? 1 : 2 });
+  }
+
+  private getDecoder(): Promise<{ decoder: BlockDecoder; predictor: number }> {
     this.decoder ??= (async () => {
       const directory = this.image.getFileDirectory();
       const compression = Number((await directory.loadValue('Compression')) ?? 1);
@@ -129,7 +164,8 @@ export class BlockWindowReader {
       if (directory.hasTag('JPEGTables')) parameters.JPEGTables = await directory.loadValue('JPEGTables');
       if (directory.hasTag('LercParameters'))
         parameters.LercParameters = await directory.loadValue('LercParameters');
-      return (await getDecoder(compression, parameters as never)) as Decoder;
+      const decoder = (await getDecoder(compression, parameters as never)) as unknown as BlockDecoder;
+      return { decoder, predictor: Number(parameters.predictor ?? 1) };
     })();
     return this.decoder;
   }

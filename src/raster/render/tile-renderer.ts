@@ -19,48 +19,55 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
   const length = mask.length;
   const rgba = new Uint8Array(length * 4);
   const ranges = bands.map((_, b) => options.rescale[Math.min(b, options.rescale.length - 1)] ?? [0, 255]);
-  // Each band stretched once to bytes (0 where masked), then composed: tight loops over typed arrays.
-  const bytes = bands.map((band, b) => {
-    const [min, max] = ranges[b];
-    const factor = max === min ? 0 : 255 / (max - min);
-    const out = new Uint8Array(length);
-    for (let p = 0; p < length; p++) {
-      if (mask[p] === 0) continue;
-      const v = (band[p] - min) * factor;
-      out[p] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
-    }
-    return out;
-  });
   const classes = options.colormap instanceof Map ? options.colormap : null;
   const table = options.colormap instanceof Uint8Array ? options.colormap : null;
-  for (let p = 0; p < length; p++) {
-    if (mask[p] === 0) continue;
-    const o = p * 4;
-    if (bands.length === 1 && classes) {
-      const colour = classes.get(bands[0][p]);
-      if (colour) rgba.set(colour, o);
-      continue;
+  if (bands.length === 1 && classes) {
+    for (let p = 0; p < length; p++) {
+      const colour = mask[p] === 0 ? undefined : classes.get(bands[0][p]);
+      if (colour) rgba.set(colour, p * 4);
     }
-    if (bands.length === 1 && table) {
-      const index = bytes[0][p] * 4;
+    return rgba;
+  }
+  // Each band is stretched straight into its channel (one tight loop per band); the channels a band count
+  // does not fill (grey copies, opaque alpha) follow, then masked pixels are cleared.
+  const channelsOf: number[][] =
+    bands.length === 1 ? [[0, 1, 2]] : bands.length === 2 ? [[0, 1, 2], [3]] : [[0], [1], [2], [3]];
+  bands.forEach((band, b) => {
+    const [min, max] = ranges[b];
+    stretchInto(band, min, max, rgba, channelsOf[b][0]);
+  });
+  if (bands.length === 1 && table) {
+    for (let o = 0; o < rgba.length; o += 4) {
+      const index = rgba[o] * 4;
       rgba[o] = table[index];
       rgba[o + 1] = table[index + 1];
       rgba[o + 2] = table[index + 2];
       rgba[o + 3] = table[index + 3];
-      continue;
     }
-    if (bands.length <= 2) {
-      const grey = bytes[0][p];
-      rgba[o] = grey;
-      rgba[o + 1] = grey;
-      rgba[o + 2] = grey;
-      rgba[o + 3] = bands.length === 2 ? bytes[1][p] : 255;
-      continue;
+  } else {
+    for (let o = 0; o < rgba.length; o += 4) {
+      if (bands.length <= 2) rgba[o + 1] = rgba[o + 2] = rgba[o];
+      if (bands.length === 1 || bands.length === 3) rgba[o + 3] = 255;
     }
-    rgba[o] = bytes[0][p];
-    rgba[o + 1] = bytes[1][p];
-    rgba[o + 2] = bytes[2][p];
-    rgba[o + 3] = bands.length >= 4 ? bytes[3][p] : 255;
+  }
+  for (let p = 0; p < length; p++) {
+    if (mask[p] === 0) rgba[p * 4] = rgba[p * 4 + 1] = rgba[p * 4 + 2] = rgba[p * 4 + 3] = 0;
   }
   return rgba;
+}
+
+/** Stretches `values` linearly from [min, max] to 0…255 (rounded, clamped) into every 4th byte of `rgba`. */
+function stretchInto(
+  values: Float64Array,
+  min: number,
+  max: number,
+  rgba: Uint8Array,
+  channel: number,
+): void {
+  const factor = max === min ? 0 : 255 / (max - min);
+  for (let p = 0, o = channel; p < values.length; p++, o += 4) {
+    const v = (values[p] - min) * factor;
+    // Math.round for the values in between; NaN (masked pixels, cleared afterwards) gives 0.
+    rgba[o] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+  }
 }

@@ -7,18 +7,24 @@ export interface BlockCacheOptions {
   blockSize?: number;
   /** The cache to use; pass one instance to every source to bound memory globally. */
   cache?: BlockCache;
+  /**
+   * Slices at least this long (default 4 blocks) bypass the cache: they are image blocks, which the COG
+   * reader keeps decoded, so a raw copy would only cost memory and two copies per read.
+   */
+  directReadBytes?: number;
 }
 
 /**
  * A decorator that reads the inner source in aligned blocks and keeps them in an LRU {@link BlockCache}, like
  * geotiff.js' `BlockedSource`: the many small IFD reads of a COG header become one request, repeated tile
  * reads cost nothing, and concurrent reads of the same block share one request. Consecutive missing blocks
- * are fetched as one slice.
+ * are fetched as one slice. Large slices (whole image blocks) are read straight through.
  */
 export class BlockCacheByteSource implements ByteSource {
   private readonly blockSize: number;
   private readonly cache: BlockCache;
   private readonly inFlight = new Map<number, Promise<ArrayBuffer>>();
+  private readonly directReadBytes: number;
 
   constructor(
     private readonly inner: ByteSource,
@@ -26,6 +32,7 @@ export class BlockCacheByteSource implements ByteSource {
   ) {
     this.blockSize = options.blockSize ?? 64 * 1024;
     this.cache = options.cache ?? new BlockCache();
+    this.directReadBytes = options.directReadBytes ?? 4 * this.blockSize;
   }
 
   get id(): string {
@@ -37,6 +44,8 @@ export class BlockCacheByteSource implements ByteSource {
   }
 
   async fetch(slices: ByteSlice[], signal?: AbortSignal): Promise<ArrayBuffer[]> {
+    if (slices.every((slice) => slice.length >= this.directReadBytes))
+      return this.inner.fetch(slices, signal);
     const wanted = new Set<number>();
     for (const slice of slices) {
       if (slice.length <= 0) continue;

@@ -62,6 +62,6 @@ export class FileByteSource implements ByteSource {
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    return buffer.buffer.slice(0, done);
+    return done === length ? buffer.buffer : buffer.buffer.slice(0, done);
   }
 }

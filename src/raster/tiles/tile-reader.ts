@@ -120,7 +120,7 @@ export async function readGrid(
     (span[2] - span[0]) / Math.max(1, width - 1),
     (span[3] - span[1]) / Math.max(1, height - 1),
   );
-  const levelIndex = chooseLevel(info.levels, needed);
+  const levelIndex = chooseLevel(info.levels, needed, method === 'nearest' ? NEAREST_OVERSAMPLING : 1);
   const level = info.levels[levelIndex];
   const pixels = toPixelCoordinates(coordinates, level.geoTransform);
   const pixelSpan = extentOf(pixels.xs, pixels.ys)!;
@@ -156,11 +156,23 @@ export async function readGrid(
   return { ...result, level: levelIndex };
 }
 
-/** The coarsest level whose cell is not larger than `needed` (1 % tolerance for rounding). */
-export function chooseLevel(levels: RasterLevel[], needed: number): number {
+/**
+ * How much coarser than the output a level may be for nearest-neighbour tiles: 1.2, the oversampling GDAL's
+ * RasterIO accepts when it picks an overview for a nearest-neighbour read (GDALBandGetBestOverviewLevel2).
+ * A tile 0.9× the overview's resolution then reads that overview instead of the level below, which is 4×
+ * larger: without it a tile reads up to 3.6× its own pixel count and about twice as many blocks.
+ * Bilinear and cubic keep 1 (no oversampling), as GDAL does for them.
+ */
+const NEAREST_OVERSAMPLING = 1.2;
+
+/**
+ * The coarsest level whose cell is not larger than `needed × oversampling` (1 % tolerance for rounding
+ * when `oversampling` is 1).
+ */
+export function chooseLevel(levels: RasterLevel[], needed: number, oversampling = 1): number {
   let chosen = 0;
   levels.forEach((level, index) => {
-    if (Math.abs(level.geoTransform[1]) <= needed * 1.01) chosen = index;
+    if (Math.abs(level.geoTransform[1]) <= needed * Math.max(1.01, oversampling)) chosen = index;
   });
   return chosen;
 }

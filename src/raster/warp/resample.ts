@@ -36,6 +36,7 @@ export function resample(
   method: ResamplingMethod,
   scale: [number, number] = [1, 1],
 ): ResampledPixels {
+  if (method === 'nearest') return resampleNearest(source, us, vs, width, height);
   const valid = validityOf(source);
   const count = width * height;
   const bands = source.bands.map(() => new Float64Array(count));
@@ -47,7 +48,6 @@ export function resample(
   const scaleY = Math.max(1, scale[1]);
   const reachX = (method === 'cubic' ? 2 : 1) * scaleX;
   const reachY = (method === 'cubic' ? 2 : 1) * scaleY;
-  if (method === 'nearest') return resampleNearest(source, valid, us, vs, width, height);
   const weightsX = new Float64Array(Math.ceil(2 * reachX) + 2);
   for (let p = 0; p < count; p++) {
     const u = us[p];
@@ -78,10 +78,12 @@ export function resample(
   return { width, height, bands, mask };
 }
 
-/** Nearest neighbour: the source index of every output pixel is found once, then each band is copied. */
+/**
+ * Nearest neighbour: the source index of every output pixel is found once, then each band is copied; nodata
+ * is checked at the sampled pixels only.
+ */
 function resampleNearest(
   source: SourcePixels,
-  valid: Uint8Array,
   us: Float64Array,
   vs: Float64Array,
   width: number,
@@ -96,12 +98,21 @@ function resampleNearest(
     const u = us[p];
     const v = vs[p];
     if (!(u >= 0 && v >= 0 && u < sw && v < sh)) continue;
-    const index = Math.floor(v) * sw + Math.floor(u);
-    if (!valid[index]) continue;
-    indices[p] = index;
+    indices[p] = Math.floor(v) * sw + Math.floor(u);
     mask[p] = 255;
   }
   const bands = source.bands.map((band) => copyByIndex(band, indices));
+  const { nodata } = source;
+  if (nodata !== null) {
+    const isNaNNodata = Number.isNaN(nodata);
+    for (const band of bands) {
+      for (let p = 0; p < count; p++) {
+        if (mask[p] !== 0 && (isNaNNodata ? Number.isNaN(band[p]) : band[p] === nodata)) mask[p] = 0;
+      }
+    }
+    // Pixels without data read 0, as the other kernels give them.
+    for (const band of bands) for (let p = 0; p < count; p++) if (mask[p] === 0) band[p] = 0;
+  }
   return { width, height, bands, mask };
 }
 
