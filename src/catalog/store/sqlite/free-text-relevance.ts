@@ -122,8 +122,9 @@ export class FreeTextRelevance {
   }
 
   /**
-   * The SQL expression of the relevance of an item (`items i`) for `q`, ready to run until the next call.
-   * Throws InvalidSearchError (at `location`) when `q` holds no word or too many terms.
+   * The SQL expression of the relevance of an item (`items i`) for `q`, prepared for the statement about to
+   * run. Throws InvalidSearchError at `location` (the sortby entry) when there is no `q`, at `q` when it
+   * holds no word or more than {@link MAX_RANKED_TERMS} terms.
    */
   itemScoreSql(q: string | undefined, location: string): string {
     return `item_text_score(i.item_key, i.collection_key, '${this.prepare(q, ITEM_FIELDS, location)}')`;
