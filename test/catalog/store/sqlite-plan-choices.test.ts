@@ -21,6 +21,12 @@ const SEARCHES: ItemSearch[] = [
   { bbox: [55.55, -20.95, 55.65, -20.85], limit: 100 },
   { bbox: [179, -19, -179, -16], limit: 100 },
   { bbox: [55.2, -21.3, 55.9, -20.8], datetime: { start: Date.parse('2024-02-01T00:00:00Z') }, limit: 3 },
+  // A window holding fewer items than the box has R*Tree candidates: walked along the datetime index.
+  {
+    bbox: [55.2, -21.3, 55.9, -20.8],
+    datetime: { start: Date.parse('2024-01-10T00:00:00Z'), end: Date.parse('2024-01-20T00:00:00Z') },
+    limit: 100,
+  },
   { intersects: TRIANGLE, limit: 100 },
   {
     intersects: {

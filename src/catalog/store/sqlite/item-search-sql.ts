@@ -41,6 +41,8 @@ export interface ItemSearchContext {
   freeTextProbeThreshold: number;
   /** Counts R*Tree entries overlapping a box, stopping at `limit`. */
   countRtreeCandidates(box: PlainBox, limit: number): number;
+  /** Counts items starting within [from, to] (open when undefined), stopping at `limit`. */
+  countItemsStarting(from: number | undefined, to: number | undefined, limit: number): number;
   /** An upper bound of dt_end - dt_start over all items, so datetime searches can bound their index scan. */
   maxItemDurationMs(): number;
   /** A rough number of items a free-text search matches (from term document counts). */
@@ -59,25 +61,47 @@ function boxOverlapSql(box: PlainBox): { sql: string; params: unknown[] } {
   };
 }
 
-function spatialPrefilter(boxes: PlainBox[], context: ItemSearchContext, where: WhereClause): void {
+/**
+ * Counts, up to a limit, the entries a search ordered by datetime reads from the datetime index for its
+ * datetime window; undefined when the search has no window or another order.
+ */
+type WindowCounter = ((limit: number) => number) | undefined;
+
+function windowCounter(query: ItemSearch, context: ItemSearchContext): WindowCounter {
+  const start = query.datetime?.start;
+  const end = query.datetime?.end;
+  const order = query.sortby?.[0]?.field;
+  if ((start === undefined && end === undefined) || (order !== undefined && order !== 'datetime')) return;
+  const from = start === undefined ? undefined : start - context.maxItemDurationMs();
+  return (limit) => context.countItemsStarting(from, end, limit);
+}
+
+function spatialPrefilter(
+  boxes: PlainBox[],
+  context: ItemSearchContext,
+  where: WhereClause,
+  countWindow: WindowCounter,
+): void {
   const limit = context.rtreeDriveLimit;
   const candidates = boxes.reduce((n, box) => n + context.countRtreeCandidates(box, limit), 0);
-  if (candidates < limit) {
+  // The datetime index covers the bbox columns: when the window holds fewer items than the R*Tree has
+  // candidates, walking it reads fewer rows, in the order of the results.
+  if (candidates < limit && !(countWindow && countWindow(candidates) < candidates)) {
     // Few candidates: let the R*Tree drive the query.
     const select = 'SELECT id FROM item_rtree_key WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?';
     where.conditions.push(`i.item_key IN (${boxes.map(() => select).join(' UNION ALL ')})`);
     for (const box of boxes) where.params.push(box.minx, box.maxx, box.miny, box.maxy);
   } else {
-    // Most items overlap: test the columns while walking the sort index, which finds a page in a few rows.
+    // Most items overlap, or the datetime window is smaller: test the columns while walking the sort index.
     const overlaps = boxes.map(boxOverlapSql);
     where.conditions.push(`(${overlaps.map((o) => o.sql).join(' OR ')})`);
     for (const o of overlaps) where.params.push(...o.params);
   }
 }
 
-function addBbox(bbox: Bbox2D, context: ItemSearchContext, where: WhereClause): void {
+function addBbox(bbox: Bbox2D, context: ItemSearchContext, where: WhereClause, window: WindowCounter): void {
   const boxes = splitAtAntimeridian(bbox);
-  spatialPrefilter(boxes, context, where);
+  spatialPrefilter(boxes, context, where, window);
   // An item box inside the search box certainly intersects it: the exact geometry test runs only at the edges.
   const contained = boxes.map(
     () => '(i.minx <= i.maxx AND i.minx >= ? AND i.maxx <= ? AND i.miny >= ? AND i.maxy <= ?)',
@@ -88,13 +112,18 @@ function addBbox(bbox: Bbox2D, context: ItemSearchContext, where: WhereClause): 
   ]);
 }
 
-function addIntersects(geometry: Geometry, context: ItemSearchContext, where: WhereClause): void {
+function addIntersects(
+  geometry: Geometry,
+  context: ItemSearchContext,
+  where: WhereClause,
+  window: WindowCounter,
+): void {
   const box = geometryBbox(geometry);
   if (!box) {
     where.conditions.push('0');
     return;
   }
-  spatialPrefilter(splitAtAntimeridian(box), context, where);
+  spatialPrefilter(splitAtAntimeridian(box), context, where, window);
   pushExactGeometry(where, `st_intersects(${ITEM_GEOMETRY_SQL}, ?)`, [JSON.stringify(geometry)]);
 }
 
@@ -144,8 +173,8 @@ export function buildItemWhere(query: ItemSearch, context: ItemSearchContext): W
     where.conditions.push('i.dt_start <= ?');
     where.params.push(query.datetime.end);
   }
-  if (query.bbox) addBbox(query.bbox, context, where);
-  if (query.intersects) addIntersects(query.intersects, context, where);
+  if (query.bbox) addBbox(query.bbox, context, where, windowCounter(query, context));
+  if (query.intersects) addIntersects(query.intersects, context, where, windowCounter(query, context));
   if (query.q !== undefined && query.q.trim() !== '') {
     const text = freeTextCondition(query.q, context);
     where.conditions.push(text.sql);

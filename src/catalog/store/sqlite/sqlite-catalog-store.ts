@@ -108,6 +108,7 @@ export class SqliteCatalogStore implements CatalogStore {
       rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
       freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
+      countItemsStarting: (from, to, limit) => this.countItemsStarting(from, to, limit),
       maxItemDurationMs: () => this.writer.maxDurationMs,
       estimateFreeTextMatches: (q) => this.estimateFreeTextMatches(q),
       prepareFreeTextBitmaps: (terms) => this.bitmaps.prepare(terms),
@@ -241,6 +242,13 @@ export class SqliteCatalogStore implements CatalogStore {
       )
       .pluck()
       .get(box.minx, box.maxx, box.miny, box.maxy, limit) as number;
+  }
+
+  private countItemsStarting(from: number | undefined, to: number | undefined, limit: number): number {
+    return this.statements
+      .get('SELECT count(*) FROM (SELECT 1 FROM items WHERE dt_start >= ? AND dt_start <= ? LIMIT ?)')
+      .pluck()
+      .get(from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER, limit) as number;
   }
 
   /** Sum over the terms of `q` of their rarest token's document count, plus the items of matching collections. */
