@@ -36,6 +36,7 @@ import { SummaryCache } from './aggregation-summary.js';
 import { buildQueryablesSchema, createItemResolver } from './sqlite-queryables.js';
 import { type ItemSearchRunner, searchItems } from './sqlite-item-search.js';
 import { FreeTextBitmaps } from './free-text-bitmaps.js';
+import { MatchCountCache } from './match-count-cache.js';
 import { freeTextRelevanceOf } from './free-text-relevance.js';
 import { ftsTokens, parseFreeTextTerms, toFtsMatch } from './fts-query.js';
 
@@ -79,6 +80,7 @@ export class SqliteCatalogStore implements CatalogStore {
   private readonly aggregator: SqliteAggregator;
   private readonly summaries: SummaryCache;
   private readonly bitmaps: FreeTextBitmaps;
+  private readonly matchCounts = new MatchCountCache();
   /** Items written since planner statistics were last refreshed. */
   private writtenSinceOptimize = 0;
   private readonly runner: ItemSearchRunner;
@@ -105,6 +107,7 @@ export class SqliteCatalogStore implements CatalogStore {
       statements: this.statements,
       relevance: freeTextRelevanceOf(db),
       countBudgetMs: options.countBudgetMs ?? 2,
+      matchCounts: this.matchCounts,
       rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
       freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),
@@ -134,6 +137,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.observed.reload();
     this.summaries.invalidate();
     this.bitmaps.clear();
+    this.matchCounts.clear();
     this.writer.reloadMaxDuration();
   }
 
@@ -148,6 +152,8 @@ export class SqliteCatalogStore implements CatalogStore {
 
   async putCollection(collection: StacCollection, mode: WriteMode): Promise<WriteResult> {
     checkMode(mode);
+    // A collection's keywords and title take part in free-text matches.
+    this.matchCounts.clear();
     return this.db.transaction(() => this.collections.put(collection, mode)).immediate();
   }
 
@@ -156,6 +162,7 @@ export class SqliteCatalogStore implements CatalogStore {
     this.observed.forget(key);
     this.summaries.invalidate([key]);
     this.bitmaps.clear();
+    this.matchCounts.clear();
   }
 
   async getItem(collectionId: string, itemId: string): Promise<StacItem | undefined> {
@@ -187,6 +194,7 @@ export class SqliteCatalogStore implements CatalogStore {
     } finally {
       this.summaries.invalidate(touched);
       this.bitmaps.clear();
+      this.matchCounts.clear();
     }
   }
 
@@ -194,6 +202,7 @@ export class SqliteCatalogStore implements CatalogStore {
     const key = this.db.transaction(() => this.writer.delete(collectionId, itemId)).immediate();
     this.summaries.invalidate([key]);
     this.bitmaps.clear();
+    this.matchCounts.clear();
   }
 
   async aggregate(query: ItemSearch, aggregations: AggregationRequest[]): Promise<AggregationResult[]> {

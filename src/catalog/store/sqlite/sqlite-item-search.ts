@@ -8,12 +8,14 @@
  * an exact count over a million rows would cost far more than the page itself. STAC API makes numberMatched
  * optional for this reason. Whether a large count finishes therefore depends on the machine and its load.
  */
+import type { Statement } from 'better-sqlite3';
 import type { StacItem } from '../../model/stac-types.js';
 import type { ItemSearch, SortField } from '../../search/item-search.js';
 import type { ItemPage } from '../catalog-store.js';
 import { InvalidSearchError, UnknownQueryableError } from '../../catalog-errors.js';
 import type { SqlPropertyResolver } from './sql-property.js';
 import type { StatementCache } from './statement-cache.js';
+import type { MatchCountCache } from './match-count-cache.js';
 import { buildItemWhere, type ItemSearchContext, type WhereClause, whereSql } from './item-search-sql.js';
 import {
   decodePageToken,
@@ -72,6 +74,8 @@ export interface ItemSearchRunner extends ItemSearchContext {
   /** Scores of free-text matches, for sorts by relevance. */
   relevance: FreeTextRelevance;
   countBudgetMs: number;
+  /** Counts already made since the last write. */
+  matchCounts: MatchCountCache;
   /** Item count of the given collections (all when undefined), from the per-collection counters. */
   countItems(collections: string[] | undefined): number;
   /** Documents of the given item keys, in no particular order. */
@@ -192,8 +196,16 @@ function countMatches(
   const { sql, args } = sortsInMemory(runner.statements, firstPageSql, orderedParams)
     ? { sql: `SELECT 1 FROM items i ${whereSql(conditions)}`, args: params }
     : { sql: firstPageSql, args: orderedParams };
-  const statement = runner.statements.get(sql).raw();
-  const deadline = performance.now() + runner.countBudgetMs;
+  const key = `${sql}\n${JSON.stringify(args)}`;
+  const known = runner.matchCounts.lookup(key);
+  if (known) return known.count;
+  const count = countWithinBudget(runner.statements.get(sql).raw(), args, runner.countBudgetMs);
+  runner.matchCounts.remember(key, count);
+  return count;
+}
+
+function countWithinBudget(statement: Statement, args: unknown[], budgetMs: number): number | undefined {
+  const deadline = performance.now() + budgetMs;
   let count = 0;
   for (const _row of statement.iterate(...args)) {
     count++;
