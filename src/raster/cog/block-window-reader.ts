@@ -4,6 +4,7 @@ import { RasterError } from '../raster-errors.js';
 import type { PixelWindow, RasterArray } from '../raster-types.js';
 import type { BlockCache } from '../source/block-cache.js';
 import { toBandPlanes, type BlockLayout } from './block-planes.js';
+import { InflatePool } from './inflate-pool.js';
 
 type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
 
@@ -11,9 +12,10 @@ type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
 interface BlockDecoder {
   decodeBlock(raw: ArrayBuffer): Promise<ArrayBuffer | ArrayBufferView> | ArrayBuffer | ArrayBufferView;
   decode(raw: ArrayBuffer): Promise<ArrayBuffer | ArrayBufferView>;
-  /** Decompression without a copy (native DEFLATE). */
-  decodeBlockView?(raw: ArrayBuffer): Promise<Uint8Array>;
 }
+
+/** TIFF compression codes of DEFLATE, decoded by the {@link InflatePool}. */
+const DEFLATE_CODES = new Set([8, 32946]);
 
 /**
  * Assembles a window of one TIFF image from its decoded blocks (tiles or strips), keeping decoded blocks in a
@@ -23,7 +25,7 @@ interface BlockDecoder {
  * Limits: little-endian files with whole-byte samples (the caller uses geotiff.js' `readRasters` otherwise).
  */
 export class BlockWindowReader {
-  private decoder: Promise<{ decoder: BlockDecoder; predictor: number }> | null = null;
+  private decoder: Promise<{ decoder: BlockDecoder; compression: number; predictor: number }> | null = null;
   private readonly pending = new Map<number, Promise<ArrayBuffer>>();
 
   constructor(
@@ -131,18 +133,20 @@ export class BlockWindowReader {
   }
 
   /**
-   * Decompresses a block and returns its band planes. Horizontal differencing is undone while splitting
-   * samples (one pass); other predictors are undone by geotiff.js' decoder first.
+   * Decompresses a block and returns its band planes. DEFLATE blocks go to the inflate worker pool; others
+   * are decoded here by geotiff.js' decoders. Horizontal differencing is undone while splitting samples (one
+   * pass); the floating-point predictor by geotiff.js' decoder first.
    */
   private async decodeToPlanes(
     raw: ArrayBuffer,
     layout: BlockLayout & { predictorUndone: boolean },
     index: number,
   ): Promise<ArrayBuffer> {
-    const { decoder } = await this.getDecoder();
-    const decoded = layout.predictorUndone
-      ? await decoder.decode(raw)
-      : await (decoder.decodeBlockView?.(raw) ?? decoder.decodeBlock(raw));
+    const { decoder, compression, predictor } = await this.getDecoder();
+    if (DEFLATE_CODES.has(compression) && predictor <= 2) {
+      return InflatePool.shared().decode(raw, layout);
+    }
+    const decoded = layout.predictorUndone ? await decoder.decode(raw) : await decoder.decodeBlock(raw);
     const bytes = ArrayBuffer.isView(decoded)
       ? new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength)
       : new Uint8Array(decoded as ArrayBuffer);
@@ -156,7 +160,7 @@ export class BlockWindowReader {
     return toBandPlanes(bytes, { ...layout, predictor: layout.predictorUndone ? 1 : 2 });
   }
 
-  private getDecoder(): Promise<{ decoder: BlockDecoder; predictor: number }> {
+  private getDecoder(): Promise<{ decoder: BlockDecoder; compression: number; predictor: number }> {
     this.decoder ??= (async () => {
       const directory = this.image.getFileDirectory();
       const compression = Number((await directory.loadValue('Compression')) ?? 1);
@@ -165,7 +169,7 @@ export class BlockWindowReader {
       if (directory.hasTag('LercParameters'))
         parameters.LercParameters = await directory.loadValue('LercParameters');
       const decoder = (await getDecoder(compression, parameters as never)) as unknown as BlockDecoder;
-      return { decoder, predictor: Number(parameters.predictor ?? 1) };
+      return { decoder, compression, predictor: Number(parameters.predictor ?? 1) };
     })();
     return this.decoder;
   }

@@ -15,7 +15,8 @@ export interface ByteSlice {
 export interface ByteSource {
   /**
    * Reads every slice, in order. A slice reaching past the end of the resource returns the bytes that exist
-   * (possibly none), as geotiff.js expects when it reads a fixed-size header from a tiny file.
+   * (possibly none), as geotiff.js expects when it reads a fixed-size header from a tiny file. The buffers
+   * belong to the caller, which may detach them (block decoding transfers them to worker threads).
    * @throws RasterError `RASTER_ASSET_NOT_FOUND` when it does not exist, `RASTER_SOURCE_UNAVAILABLE` when it cannot be read; an `AbortError` when `signal` aborts.
    */
   fetch(slices: ByteSlice[], signal?: AbortSignal): Promise<ArrayBuffer[]>;
