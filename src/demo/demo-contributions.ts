@@ -5,3 +5,4 @@
  */
 import './catalog/catalog-demo-contribution.js';
 import './insitu-demo.js';
+import './raster/raster-demo-contribution.js';

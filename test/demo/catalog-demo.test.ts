@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StacCollection, StacItem } from '../../src/catalog/model/stac-types.js';
 import type { CatalogStore } from '../../src/catalog/store/catalog-store.js';
@@ -143,8 +144,28 @@ describe('buildDemoCentre', () => {
     return [...page.collections, ...found.items];
   }
 
-  it('writes identical documents in two builds, reports progress, and clears its marker', async () => {
+  /** SHA-256 of every file under the data directory's assets folder, by relative path. */
+  async function assetHashes(dataDir: string): Promise<Map<string, string>> {
+    const root = join(dataDir, 'assets');
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) =>
+      entry.isFile(),
+    );
+    const hashes = new Map<string, string>();
+    for (const file of files) {
+      const path = join(file.parentPath, file.name);
+      hashes.set(
+        relative(root, path),
+        createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex'),
+      );
+    }
+    return hashes;
+  }
+
+  it('writes identical documents and byte-identical raster files in two builds, reports progress, and clears its marker', async () => {
     const built: (StacCollection | StacItem)[][] = [];
+    const files: Map<string, string>[] = [];
     for (const name of ['one', 'two']) {
       const dataDir = join(dir, name);
       expect(await isDemoBuildNeeded(dataDir)).toBe(true);
@@ -153,6 +174,7 @@ describe('buildDemoCentre', () => {
       try {
         await buildDemoCentre({ catalog, dataDir, onProgress: (event) => events.push(event) });
         built.push(await storedDocuments(catalog));
+        files.push(await assetHashes(dataDir));
       } finally {
         await catalog.close();
       }
@@ -164,5 +186,7 @@ describe('buildDemoCentre', () => {
     }
     expect(built[0]).toHaveLength(collections.length + items.length);
     expect(built[1]).toEqual(built[0]);
-  });
+    expect(files[0].size).toBeGreaterThan(100);
+    expect(files[1]).toEqual(files[0]);
+  }, 240_000);
 });

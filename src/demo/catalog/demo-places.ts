@@ -81,7 +81,7 @@ export const MAYOTTE_BBOX = outlineBbox(MAYOTTE_OUTLINE);
 /** The beach of l'Hermitage (Saint-Paul), its lagoon and back-beach, surveyed by drone. */
 export const HERMITAGE_BBOX: LonLatBbox = [55.2178, -21.0855, 55.2282, -21.0695];
 /** Ground sampling distance of the Hermitage drone products, in metres. */
-export const HERMITAGE_GSD = { dem: 0.2, orthophoto: 0.05 } as const;
+export const HERMITAGE_GSD = { dem: 2, orthophoto: 2 } as const;
 
 /** Enclos Fouqué caldera and the summit cone of Piton de la Fournaise. */
 export const FOURNAISE_ENCLOS_BBOX: LonLatBbox = [55.648, -21.305, 55.8, -21.185];

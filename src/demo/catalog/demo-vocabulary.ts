@@ -15,6 +15,7 @@ export const EXTENSION = {
   scientific: 'https://stac-extensions.github.io/scientific/v1.0.0/schema.json',
   timestamps: 'https://stac-extensions.github.io/timestamps/v1.1.0/schema.json',
   classification: 'https://stac-extensions.github.io/classification/v1.0.0/schema.json',
+  file: 'https://stac-extensions.github.io/file/v2.1.0/schema.json',
 } as const;
 
 /** The property set on every demo collection and item. */

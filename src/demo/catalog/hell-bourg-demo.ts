@@ -11,11 +11,11 @@ import { COG_MEDIA_TYPE, EXTENSION, LICENSE, PROVIDER } from './demo-vocabulary.
 /** Hell-Bourg village and the landslide below it. */
 export const HELL_BOURG_BBOX: LonLatBbox = [55.515, -21.077, 55.539, -21.056];
 /** Orthophoto pixel size, in metres. */
-export const HELL_BOURG_GSD = 0.2;
+export const HELL_BOURG_GSD = 2;
 
 export function generateHellBourg(random: SeededRandom): { collection: StacCollection; items: StacItem[] } {
   const id = 'hell-bourg-orthophoto';
-  const projected = projectedBbox(EPSG_RGR92_UTM40S, HELL_BOURG_BBOX, 1);
+  const projected = projectedBbox(EPSG_RGR92_UTM40S, HELL_BOURG_BBOX, HELL_BOURG_GSD);
   const items = [isoUtc(2018, 6, 14, 7, 5), isoUtc(2023, 6, 20, 6, 50)].map((datetime) => {
     const year = datetime.slice(0, 4);
     const itemId = `hell-bourg-orthophoto-${year}`;
@@ -43,6 +43,11 @@ export function generateHellBourg(random: SeededRandom): { collection: StacColle
         gsd: HELL_BOURG_GSD,
         'proj:code': `EPSG:${EPSG_RGR92_UTM40S}`,
         'proj:bbox': projected,
+        'proj:shape': [
+          (projected[3] - projected[1]) / HELL_BOURG_GSD,
+          (projected[2] - projected[0]) / HELL_BOURG_GSD,
+        ],
+        'proj:transform': [HELL_BOURG_GSD, 0, projected[0], 0, -HELL_BOURG_GSD, projected[3]],
       },
       assets: {
         orthophoto: {
@@ -65,8 +70,8 @@ export function generateHellBourg(random: SeededRandom): { collection: StacColle
     id,
     title: { fr: 'Orthophotographies du glissement de Hell-Bourg', en: 'Hell-Bourg landslide orthophotos' },
     description: {
-      fr: 'Couple d’orthophotographies aériennes à 20 cm (2018 et 2023) du village de Hell-Bourg et du glissement de terrain actif du cirque de Salazie, pour la mesure des déplacements du sol par corrélation d’images.',
-      en: 'A pair of 20 cm aerial orthophotos (2018 and 2023) of Hell-Bourg village and the active landslide of the Salazie cirque, for measuring ground displacement by image correlation.',
+      fr: `Couple d’orthophotographies aériennes à ${HELL_BOURG_GSD} m (2018 et 2023) du village de Hell-Bourg et du glissement de terrain actif du cirque de Salazie, pour la mesure des déplacements du sol par corrélation d’images.`,
+      en: `A pair of ${HELL_BOURG_GSD} m aerial orthophotos (2018 and 2023) of Hell-Bourg village and the active landslide of the Salazie cirque, for measuring ground displacement by image correlation.`,
     },
     keywords: [
       'Hell-Bourg',

@@ -10,7 +10,9 @@ import {
   HERMITAGE_BBOX,
   HERMITAGE_GSD,
   projectedBbox,
+  unprojectXY,
 } from './demo-places.js';
+import { sandZoneRing } from '../raster/beach-model.js';
 import { addDays, demoCollection, demoItem } from './demo-records.js';
 import { COG_MEDIA_TYPE, demoCitation, demoDoi, EXTENSION, LICENSE, PROVIDER } from './demo-vocabulary.js';
 
@@ -37,7 +39,22 @@ export function hermitageSurveyDates(random: SeededRandom): string[] {
   });
 }
 
-const PROJECTED_BBOX = projectedBbox(EPSG_RGR92_UTM40S, HERMITAGE_BBOX, 1);
+const PROJECTED_BBOX = projectedBbox(EPSG_RGR92_UTM40S, HERMITAGE_BBOX, 2);
+
+/**
+ * Where the sand volumes of the DEM items (`fournaise:sand_volume_m3`) are measured: the beach strip from 15 m
+ * seaward of the modelled shoreline to 65 m inland, as a polygon in EPSG:2975 and in longitude/latitude.
+ */
+export const SAND_VOLUME_ZONE = {
+  crs: `EPSG:${EPSG_RGR92_UTM40S}`,
+  polygon: { type: 'Polygon', coordinates: [sandZoneRing()] },
+  polygon_lonlat: {
+    type: 'Polygon',
+    coordinates: [sandZoneRing().map(([x, y]) => unprojectXY(EPSG_RGR92_UTM40S, x, y))],
+  },
+  datum_m: 0,
+  rule: 'volume = Σ max(0, z − datum) · pixel area over the valid DEM pixels whose centres lie inside the polygon',
+};
 const FOOTPRINT = bboxPolygon(HERMITAGE_BBOX);
 
 type Product = 'mnt' | 'orthophoto';
@@ -118,6 +135,12 @@ function surveyItem(product: Product, datetime: string, index: number, random: S
       gsd: spec.gsd,
       'proj:code': `EPSG:${EPSG_RGR92_UTM40S}`,
       'proj:bbox': PROJECTED_BBOX,
+      'proj:shape': [
+        (PROJECTED_BBOX[3] - PROJECTED_BBOX[1]) / spec.gsd,
+        (PROJECTED_BBOX[2] - PROJECTED_BBOX[0]) / spec.gsd,
+      ],
+      'proj:transform': [spec.gsd, 0, PROJECTED_BBOX[0], 0, -spec.gsd, PROJECTED_BBOX[3]],
+      ...(product === 'mnt' ? { 'fournaise:sand_volume_zone': SAND_VOLUME_ZONE } : {}),
       'processing:level': product === 'mnt' ? 'L3' : 'L2',
       'processing:software': { 'Agisoft Metashape': '1.8.4' },
       'processing:lineage':
@@ -145,8 +168,8 @@ function surveyCollection(product: Product, items: StacItem[]): StacCollection {
     id: spec.collection,
     title: spec.title,
     description: {
-      fr: `${what.fr} à ${spec.gsd * 100} cm de la plage de l’Hermitage et de son arrière-plage (Saint-Paul, La Réunion), issus de ${HERMITAGE_SURVEY_COUNT} levés par drone de novembre 2019 à mai 2024, pour le suivi de l’érosion côtière et des volumes de sable après les houles et cyclones.`,
-      en: `${what.en} at ${spec.gsd * 100} cm of Hermitage beach and back-beach (Saint-Paul, La Réunion) from ${HERMITAGE_SURVEY_COUNT} drone surveys between November 2019 and May 2024, to monitor coastal erosion and sand volumes after swells and cyclones.`,
+      fr: `${what.fr} à ${spec.gsd} m de la plage de l’Hermitage et de son arrière-plage (Saint-Paul, La Réunion), issus de ${HERMITAGE_SURVEY_COUNT} levés par drone de novembre 2019 à mai 2024, pour le suivi de l’érosion côtière et des volumes de sable après les houles et cyclones.`,
+      en: `${what.en} at ${spec.gsd} m of Hermitage beach and back-beach (Saint-Paul, La Réunion) from ${HERMITAGE_SURVEY_COUNT} drone surveys between November 2019 and May 2024, to monitor coastal erosion and sand volumes after swells and cyclones.`,
     },
     keywords: [
       'Hermitage',
@@ -164,6 +187,7 @@ function surveyCollection(product: Product, items: StacItem[]): StacCollection {
     items,
     citation: { authors: 'Université de La Réunion (démonstration Fournaise)', year: 2024 },
     extensions: [EXTENSION.projection],
+    ...(product === 'mnt' ? { fields: { 'fournaise:sand_volume_zone': SAND_VOLUME_ZONE } } : {}),
     summaries: {
       platform: ['dji-phantom-4-rtk'],
       instruments: ['fc6310r'],

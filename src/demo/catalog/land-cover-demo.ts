@@ -23,7 +23,7 @@ import {
 
 const YEARS = [2016, 2017, 2018, 2019, 2020];
 /** Pixel size of the maps, in metres. */
-export const LAND_COVER_GSD = 10;
+export const LAND_COVER_GSD = 100;
 /** The common grid of every map, in EPSG:2975, snapped to the pixel size. */
 export const LAND_COVER_GRID = (() => {
   const bbox = projectedBbox(EPSG_RGR92_UTM40S, REUNION_BBOX, LAND_COVER_GSD);
@@ -93,8 +93,8 @@ export function generateLandCover(random: SeededRandom): { collection: StacColle
       en: 'La Réunion land cover in 4, 11 and 30 classes, 2016–2020',
     },
     description: {
-      fr: 'Cartes annuelles d’occupation du sol de l’île de La Réunion à 10 m, de 2016 à 2020, chacune selon trois nomenclatures emboîtées : 4 grands types, 11 classes et 30 classes détaillées (canne à sucre, prairies, forêts de montagne, coulées de lave récentes, ...).',
-      en: 'Annual land-cover maps of La Réunion at 10 m, 2016 to 2020, each in three nested nomenclatures: 4 broad types, 11 classes and 30 detailed classes (sugarcane, grassland, montane forests, recent lava flows, ...).',
+      fr: `Cartes annuelles d’occupation du sol de l’île de La Réunion à ${LAND_COVER_GSD} m, de 2016 à 2020, chacune selon trois nomenclatures emboîtées : 4 grands types, 11 classes et 30 classes détaillées (canne à sucre, prairies, forêts de montagne, coulées de lave récentes, ...).`,
+      en: `Annual land-cover maps of La Réunion at ${LAND_COVER_GSD} m, 2016 to 2020, each in three nested nomenclatures: 4 broad types, 11 classes and 30 detailed classes (sugarcane, grassland, montane forests, recent lava flows, ...).`,
     },
     keywords: [
       'occupation du sol',

@@ -296,7 +296,7 @@ const DSM_SURVEYS = [
 ] as const;
 
 /** DSM pixel size, in metres. */
-export const FOURNAISE_DSM_GSD = 2;
+export const FOURNAISE_DSM_GSD = 20;
 
 export function generateFournaiseDsms(random: SeededRandom): {
   collection: StacCollection;

@@ -21,11 +21,20 @@ const BANDS = [
   { name: 'B8', 'eo:common_name': 'nir', 'eo:center_wavelength': 0.833, 'eo:full_width_half_max': 0.106 },
 ];
 
+/**
+ * Pixel size of the demo's Sentinel-2-like rasters, in metres: coarser than the real 10 m bands so that the
+ * 42 files of the demo stay small and quick to generate.
+ */
+export const SENTINEL2_DEMO_GSD = 200;
+
 const TILE_PROJECTION = {
   'proj:code': `EPSG:${TILE.epsg}`,
   'proj:bbox': TILE.bbox,
-  'proj:shape': [10980, 10980],
-  'proj:transform': [10, 0, TILE.bbox[0], 0, -10, TILE.bbox[3]],
+  'proj:shape': [
+    (TILE.bbox[3] - TILE.bbox[1]) / SENTINEL2_DEMO_GSD,
+    (TILE.bbox[2] - TILE.bbox[0]) / SENTINEL2_DEMO_GSD,
+  ],
+  'proj:transform': [SENTINEL2_DEMO_GSD, 0, TILE.bbox[0], 0, -SENTINEL2_DEMO_GSD, TILE.bbox[3]],
 };
 
 function reflectanceAsset(href: string, title: string): StacAsset {
@@ -40,12 +49,12 @@ function reflectanceAsset(href: string, title: string): StacAsset {
       ...band,
       'raster:scale': 0.0001,
       'raster:offset': 0,
-      'raster:spatial_resolution': 10,
+      'raster:spatial_resolution': SENTINEL2_DEMO_GSD,
     })),
   };
 }
 
-function maskAsset(href: string, title: string, description: string): StacAsset {
+function maskAsset(href: string, title: string, description: string, nodata: number): StacAsset {
   return {
     href,
     type: COG_MEDIA_TYPE,
@@ -53,7 +62,7 @@ function maskAsset(href: string, title: string, description: string): StacAsset 
     description,
     roles: ['data-mask'],
     data_type: 'uint8',
-    nodata: 255,
+    nodata,
   };
 }
 
@@ -106,7 +115,7 @@ export function generateSentinel2Scenes(random: SeededRandom): {
           platform,
           constellation: 'sentinel-2',
           instruments: ['msi'],
-          gsd: 10,
+          gsd: SENTINEL2_DEMO_GSD,
           'eo:cloud_cover': cloudCover,
           ...TILE_PROJECTION,
           ...sunAngles(month, random),
@@ -128,6 +137,7 @@ export function generateSentinel2Scenes(random: SeededRandom): {
             `${folder}/${itemId}_CLM_R1.tif`,
             'Masque de nuages / Cloud mask (CLM)',
             'Bits MAJA : nuages, ombres de nuages, cirrus / MAJA bits: clouds, cloud shadows, cirrus',
+            255,
           ),
         },
       }),
@@ -163,7 +173,7 @@ export function generateSentinel2Scenes(random: SeededRandom): {
       platform: ['sentinel-2a', 'sentinel-2b'],
       constellation: ['sentinel-2'],
       instruments: ['msi'],
-      gsd: [10],
+      gsd: [SENTINEL2_DEMO_GSD],
       'eo:cloud_cover': rangeOf(items, 'eo:cloud_cover'),
       'proj:code': [`EPSG:${TILE.epsg}`],
       bands: BANDS,
@@ -212,7 +222,7 @@ export function generateReflectanceSyntheses(random: SeededRandom): {
         end_datetime: end,
         constellation: 'sentinel-2',
         instruments: ['msi'],
-        gsd: 10,
+        gsd: SENTINEL2_DEMO_GSD,
         'eo:cloud_cover': roundTo(random.between(0, 2.5), 2),
         ...TILE_PROJECTION,
         'processing:level': 'L3A',
@@ -230,6 +240,7 @@ export function generateReflectanceSyntheses(random: SeededRandom): {
           `${folder}/${itemId}_FLG_R1.tif`,
           'Qualité / Quality flags (FLG)',
           '0 pas de donnée, 1 nuage, 2 neige, 3 eau, 4 sol / 0 no data, 1 cloud, 2 snow, 3 water, 4 land',
+          0,
         ),
       },
     });
@@ -241,8 +252,8 @@ export function generateReflectanceSyntheses(random: SeededRandom): {
       en: 'THEIA monthly cloud-free Sentinel-2 L3A reflectance syntheses, La Réunion',
     },
     description: {
-      fr: 'Synthèses mensuelles de réflectance de surface sans nuages (niveau 3A, méthode WASP) calculées à partir des scènes Sentinel-2 L2A de la tuile T40KCB, de janvier à juin 2024. Quatre bandes à 10 m : bleu, vert, rouge, proche infrarouge.',
-      en: 'Monthly cloud-free surface reflectance syntheses (level 3A, WASP method) computed from the Sentinel-2 L2A scenes of tile T40KCB, January to June 2024. Four bands at 10 m: blue, green, red, near infrared.',
+      fr: `Synthèses mensuelles de réflectance de surface sans nuages (niveau 3A, méthode WASP) calculées à partir des scènes Sentinel-2 L2A de la tuile T40KCB, de janvier à juin 2024. Quatre bandes (à ${SENTINEL2_DEMO_GSD} m dans la démonstration) : bleu, vert, rouge, proche infrarouge.`,
+      en: `Monthly cloud-free surface reflectance syntheses (level 3A, WASP method) computed from the Sentinel-2 L2A scenes of tile T40KCB, January to June 2024. Four bands (at ${SENTINEL2_DEMO_GSD} m in the demo): blue, green, red, near infrared.`,
     },
     keywords: [
       'THEIA',
@@ -263,7 +274,7 @@ export function generateReflectanceSyntheses(random: SeededRandom): {
     summaries: {
       constellation: ['sentinel-2'],
       instruments: ['msi'],
-      gsd: [10],
+      gsd: [SENTINEL2_DEMO_GSD],
       'proj:code': [`EPSG:${TILE.epsg}`],
       'processing:level': ['L3A'],
       bands: BANDS,

@@ -1,0 +1,67 @@
+/**
+ * Clouds of a synthetic Sentinel-2 scene: a fractal cloud field thresholded so that exactly the scene's
+ * `eo:cloud_cover` percentage of the tile is cloudy, thin cirrus at the edges of the clouds, and cloud
+ * shadows cast away from the sun. The mask uses MAJA-like bits (1 cloud, 2 cloud shadow, 4 thin cirrus);
+ * 0 is clear. Pure functions over typed arrays.
+ */
+import { columnX, type DemoGrid, rowY } from './demo-grid.js';
+import { fractalNoise } from './value-noise.js';
+
+export const CLOUD_BIT = 1;
+export const SHADOW_BIT = 2;
+export const CIRRUS_BIT = 4;
+
+export interface SceneClouds {
+  /** MAJA-like bits per pixel, 0 = clear. */
+  mask: Uint8Array;
+  /** Optical thickness proxy 0–1 per pixel (0 where clear). */
+  opacity: Float32Array;
+}
+
+/**
+ * Clouds over `grid` covering `coverPercent` % of its pixels (cloud bit), with shadows offset by `shadowShift`
+ * metres [east, north] (away from the sun).
+ */
+export function sceneClouds(
+  grid: DemoGrid,
+  coverPercent: number,
+  seed: number,
+  shadowShift: [number, number],
+): SceneClouds {
+  const count = grid.width * grid.height;
+  const field = new Float32Array(count);
+  for (let row = 0; row < grid.height; row++) {
+    for (let col = 0; col < grid.width; col++) {
+      field[row * grid.width + col] = fractalNoise(columnX(grid, col), rowY(grid, row), 12000, seed, 5);
+    }
+  }
+  const sorted = Float32Array.from(field).sort();
+  const cloudy = Math.round((count * coverPercent) / 100);
+  const threshold = cloudy >= count ? -Infinity : cloudy === 0 ? Infinity : sorted[count - cloudy];
+  const cirrusThreshold = threshold - 0.03;
+  const mask = new Uint8Array(count);
+  const opacity = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    if (field[i] >= threshold) {
+      mask[i] = CLOUD_BIT;
+      opacity[i] = Math.min(1, 0.55 + (field[i] - threshold) * 6);
+    } else if (field[i] >= cirrusThreshold) {
+      mask[i] = CIRRUS_BIT;
+      opacity[i] = 0.15;
+    }
+  }
+  const [xRes, , , , yStep] = grid.transform;
+  const shiftCols = Math.round(shadowShift[0] / xRes);
+  const shiftRows = Math.round(shadowShift[1] / yStep);
+  for (let row = 0; row < grid.height; row++) {
+    const fromRow = row - shiftRows;
+    if (fromRow < 0 || fromRow >= grid.height) continue;
+    for (let col = 0; col < grid.width; col++) {
+      const fromCol = col - shiftCols;
+      if (fromCol < 0 || fromCol >= grid.width) continue;
+      const i = row * grid.width + col;
+      if (mask[fromRow * grid.width + fromCol] & CLOUD_BIT && !(mask[i] & CLOUD_BIT)) mask[i] |= SHADOW_BIT;
+    }
+  }
+  return { mask, opacity };
+}

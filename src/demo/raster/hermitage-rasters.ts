@@ -1,0 +1,128 @@
+/**
+ * The Hermitage beach rasters: for each survey, a float32 DEM (nodata -9999 over water) and an RGB
+ * orthophoto. The sand amplitude of each survey follows a seeded walk of small accretions and storm erosions;
+ * the sand volume above 0 m in the zone of `sandZoneRing` (pixel centres inside the polygon) is computed from the DEM as written
+ * and stored in the item with its change from the previous survey.
+ */
+import type { StacItem } from '../../catalog/model/stac-types.js';
+import type { SeededRandom } from '../seeded-random.js';
+import { beachColour, sandZoneRing, surveyElevation, WATER_LEVEL } from './beach-model.js';
+import type { DemoAssetSink } from './demo-asset-sink.js';
+import { syntheticMetadata } from './demo-asset-sink.js';
+import { columnX, fillGrid, gridGeoTransform, gridOfItem, pixelArea, rowY } from './demo-grid.js';
+import { noiseSeed } from './value-noise.js';
+
+export const DEM_NODATA = -9999;
+
+/**
+ * Sand volume (m³) above 0 m of the pixels of a DEM whose centres lie inside the zone polygon as published
+ * (`sandZoneRing`, rounded to the centimetre), so that anyone can recompute it from the item alone.
+ */
+export function sandVolume(dem: Float32Array, grid: ReturnType<typeof gridOfItem>): number {
+  const ring = sandZoneRing();
+  let volume = 0;
+  for (let row = 0; row < grid.height; row++) {
+    const y = rowY(grid, row);
+    for (let col = 0; col < grid.width; col++) {
+      const z = dem[row * grid.width + col];
+      if (z === DEM_NODATA || z <= 0) continue;
+      if (insideRing(ring, columnX(grid, col), y)) volume += z;
+    }
+  }
+  return volume * pixelArea(grid);
+}
+
+/** Ray-casting point-in-polygon test. */
+function insideRing(ring: readonly [number, number][], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Sand amplitudes (m) of the surveys: accretion between surveys, erosion after the wet-season storms. */
+function sandAmplitudes(dates: string[], random: SeededRandom): number[] {
+  let amplitude = 0;
+  return dates.map((date, index) => {
+    if (index > 0) {
+      const month = Number(date.slice(5, 7));
+      const storm = month >= 1 && month <= 4 && random.next() < 0.6;
+      amplitude += storm ? -random.between(0.25, 0.6) : random.between(0.04, 0.2);
+      amplitude = Math.max(-1, Math.min(0.9, amplitude));
+    }
+    return Math.round(amplitude * 1000) / 1000;
+  });
+}
+
+export async function writeHermitageRasters(
+  dems: StacItem[],
+  orthophotos: StacItem[],
+  random: SeededRandom,
+  sink: DemoAssetSink,
+): Promise<void> {
+  const amplitudes = sandAmplitudes(
+    dems.map((item) => item.properties.datetime as string),
+    random.fork('amplitudes'),
+  );
+  const colourSeed = noiseSeed(() => random.next());
+  let previous: number | undefined;
+  for (const [index, demItem] of dems.entries()) {
+    const grid = gridOfItem(demItem.properties);
+    const dem = fillGrid(
+      grid,
+      new Float32Array(grid.width * grid.height),
+      (x, y) => {
+        const z = surveyElevation(x, y, amplitudes[index]);
+        return z < WATER_LEVEL ? DEM_NODATA : Math.round(z * 1000) / 1000;
+      },
+      sink.signal,
+    );
+    await sink.write(demItem, 'dem', {
+      width: grid.width,
+      height: grid.height,
+      dataType: 'float32',
+      bands: [dem],
+      geoTransform: gridGeoTransform(grid),
+      epsg: grid.epsg,
+      nodata: DEM_NODATA,
+      bandInfo: [{ description: 'elevation above NGR, metres (synthetic)' }],
+      metadata: syntheticMetadata(demItem, 'Hermitage beach drone DEM'),
+    });
+    const volume = Math.round(sandVolume(dem, grid) * 100) / 100;
+    demItem.properties['fournaise:sand_volume_m3'] = volume;
+    demItem.properties['fournaise:sand_volume_change_m3'] =
+      previous === undefined ? null : Math.round((volume - previous) * 100) / 100;
+    demItem.properties['fournaise:sand_layer_amplitude_m'] = amplitudes[index];
+    previous = volume;
+
+    const ortho = orthophotos[index];
+    const orthoGrid = gridOfItem(ortho.properties);
+    const bands = [0, 1, 2].map(() => new Uint8Array(orthoGrid.width * orthoGrid.height));
+    fillGrid(
+      orthoGrid,
+      bands[0],
+      (x, y, i) => {
+        const z = surveyElevation(x, y, amplitudes[index]);
+        const [r, g, b] = beachColour(x, y, z, colourSeed);
+        bands[1][i] = Math.max(0, Math.min(255, Math.round(g)));
+        bands[2][i] = Math.max(0, Math.min(255, Math.round(b)));
+        return Math.max(0, Math.min(255, Math.round(r)));
+      },
+      sink.signal,
+    );
+    await sink.write(ortho, 'orthophoto', {
+      width: orthoGrid.width,
+      height: orthoGrid.height,
+      dataType: 'uint8',
+      bands,
+      geoTransform: gridGeoTransform(orthoGrid),
+      epsg: orthoGrid.epsg,
+      photometric: 'rgb',
+      bandInfo: ['red', 'green', 'blue'].map((name) => ({ description: `${name} (synthetic)` })),
+      metadata: syntheticMetadata(ortho, 'Hermitage beach drone orthophoto'),
+    });
+  }
+}
