@@ -1,4 +1,4 @@
-import { zlibSync } from 'fflate';
+import { deflateSync } from 'node:zlib';
 import { RasterError } from '../raster-errors.js';
 import type { BandInfo, GeoTransform, RasterArray, RasterDataType } from '../raster-types.js';
 import { resolveCrs } from '../warp/crs-registry.js';
@@ -228,7 +228,8 @@ function encodeTiles(
       }
       if (isFloat) encodeFloatingPointPredictor(bytes, blockSize, blockSize, samples, bytesPerSample);
       else encodeHorizontalDifferencing(bytes, blockSize, blockSize, samples, bytesPerSample);
-      tiles.push(zlibSync(bytes, { level: deflateLevel as 6 }));
+      // Native zlib: several times faster than fflate at the same level (the demo writes ~190 COGs at start-up).
+      tiles.push(deflateSync(bytes, { level: deflateLevel }));
     }
   }
   return tiles;

@@ -82,6 +82,8 @@ export interface ClassificationClass {
   name?: string;
   description?: string;
   color_hint?: string;
+  /** The spelling of the extension's v1.0.0 JSON schema (its README says `color_hint`); both are read. */
+  'color-hint'?: string;
   nodata?: boolean;
 }
 
@@ -99,7 +101,7 @@ export function classificationColormap(
       table.set(entry.value, [0, 0, 0, 0]);
       return;
     }
-    const hint = /^#?([0-9a-fA-F]{6})$/.exec(entry.color_hint ?? '');
+    const hint = /^#?([0-9a-fA-F]{6})$/.exec(entry.color_hint ?? entry['color-hint'] ?? '');
     if (hint) {
       const rgb = Number.parseInt(hint[1], 16);
       table.set(entry.value, [(rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, 255]);
