@@ -2,7 +2,7 @@ import type { CogReader } from '../cog/cog-reader.js';
 import { RasterError } from '../raster-errors.js';
 import type { GeoTransform, RasterLevel } from '../raster-types.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
-import { mapPixelCentres, toPixelCoordinates } from '../warp/pixel-grid.js';
+import { PixelLattice } from '../warp/pixel-grid.js';
 import { resample, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
 import {
   assertTileInRange,
@@ -101,7 +101,9 @@ export async function readGrid(
   const { info } = reader;
   const { width, height } = grid;
   const method = options.resampling ?? 'nearest';
-  const coordinates = mapPixelCentres(
+  // Like GDAL's approximate transformer: exact nodes every 16 px, refined until interpolation stays within
+  // 0.125 source pixel (APPROXIMATION_TOLERANCE_PX), the default error threshold of gdalwarp.
+  let lattice = PixelLattice.create(
     grid.geoTransform,
     width,
     height,
@@ -114,7 +116,7 @@ export async function readGrid(
     bands: bands.map(() => new Float64Array(width * height)),
     mask: new Uint8Array(width * height),
   });
-  const span = extentOf(coordinates.xs, coordinates.ys);
+  const span = lattice.extent();
   if (!span) return empty();
   const needed = Math.min(
     (span[2] - span[0]) / Math.max(1, width - 1),
@@ -122,8 +124,8 @@ export async function readGrid(
   );
   const levelIndex = chooseLevel(info.levels, needed, method === 'nearest' ? NEAREST_OVERSAMPLING : 1);
   const level = info.levels[levelIndex];
-  const pixels = toPixelCoordinates(coordinates, level.geoTransform);
-  const pixelSpan = extentOf(pixels.xs, pixels.ys)!;
+  lattice = lattice.toPixels(level.geoTransform);
+  const pixelSpan = lattice.extent()!;
   // Source pixels per output pixel, from the spread of the (unclipped) sample positions.
   const scale: [number, number] = [
     (pixelSpan[2] - pixelSpan[0]) / Math.max(1, width - 1),
@@ -140,10 +142,8 @@ export async function readGrid(
     );
   }
   const block = await reader.readWindow(window, { level: levelIndex, bands, signal: options.signal });
-  for (let i = 0; i < pixels.xs.length; i++) {
-    pixels.xs[i] -= window.x;
-    pixels.ys[i] -= window.y;
-  }
+  lattice.offset(window.x, window.y);
+  const pixels = lattice.interpolate();
   const result = resample(
     { ...block, nodata: info.nodata },
     pixels.xs,
@@ -175,23 +175,6 @@ export function chooseLevel(levels: RasterLevel[], needed: number, oversampling 
     if (Math.abs(level.geoTransform[1]) <= needed * Math.max(1.01, oversampling)) chosen = index;
   });
   return chosen;
-}
-
-function extentOf(xs: Float64Array, ys: Float64Array): [number, number, number, number] | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    const y = ys[i];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }
 
 /** The pixel window of a level covering a span of sample positions plus a kernel margin, clipped to the level. */

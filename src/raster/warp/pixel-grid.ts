@@ -1,77 +1,186 @@
 import type { GeoTransform } from '../raster-types.js';
 import type { CoordinateTransformer } from './coordinate-transformer.js';
 
-/** Where the centre of every output pixel falls, in the source CRS. */
-export interface SourceCoordinates {
-  width: number;
-  height: number;
-  xs: Float64Array;
-  ys: Float64Array;
-}
+/**
+ * GDAL's default error threshold of its approximate transformer (`gdalwarp -et 0.125`), in source pixels:
+ * interpolating between exactly transformed nodes may move a sample by at most this much.
+ */
+export const APPROXIMATION_TOLERANCE_PX = 0.125;
 
 /**
- * Maps the centre of every pixel of an output grid to the source CRS. Like GDAL's approximate transformer,
- * only a lattice of nodes every `step` pixels (and the last row/column) goes through the exact transform;
- * pixels in between are interpolated bilinearly. With step 16 on 256-px tiles the interpolation error stays
- * far below 0.1 pixel for the smooth projections used here; step 1 is exact.
+ * Where the centres of an output grid's pixels fall in a source raster, computed like GDAL's approximate
+ * transformer: only a lattice of nodes (every `step` pixels, plus the last row and column) goes through the
+ * exact transform; pixels in between are interpolated bilinearly. Everything that does not need every pixel
+ * (extent, level choice, conversion to pixel coordinates, window offset) is done on the nodes: the affine
+ * steps commute with the interpolation and the extent of the interpolated points is that of the nodes.
  */
-export function mapPixelCentres(
-  target: GeoTransform,
-  width: number,
-  height: number,
-  transform: CoordinateTransformer,
-  step = 16,
-): SourceCoordinates {
-  const nodesX = columnsOf(width, step);
-  const nodesY = columnsOf(height, step);
-  const nodeXs = new Float64Array(nodesX.length * nodesY.length);
-  const nodeYs = new Float64Array(nodeXs.length);
-  nodesY.forEach((row, j) => {
-    nodesX.forEach((column, i) => {
-      const px = column + 0.5;
-      const py = row + 0.5;
-      nodeXs[j * nodesX.length + i] = target[0] + px * target[1] + py * target[2];
-      nodeYs[j * nodesX.length + i] = target[3] + px * target[4] + py * target[5];
-    });
-  });
-  transform(nodeXs, nodeYs);
-  const xs = new Float64Array(width * height);
-  const ys = new Float64Array(width * height);
-  const columnCells = cellsOf(nodesX, width);
-  const rowCells = cellsOf(nodesY, height);
-  const stride = nodesX.length;
-  for (let row = 0; row < height; row++) {
-    const j = rowCells.cell[row];
-    const j1 = Math.min(j + 1, nodesY.length - 1);
-    const b = rowCells.weight[row];
-    for (let column = 0; column < width; column++) {
-      const i = columnCells.cell[column];
-      const i1 = Math.min(i + 1, stride - 1);
-      const a = columnCells.weight[column];
-      const index = row * width + column;
-      xs[index] = lerp2(
-        nodeXs[j * stride + i],
-        nodeXs[j * stride + i1],
-        nodeXs[j1 * stride + i],
-        nodeXs[j1 * stride + i1],
-        a,
-        b,
-      );
-      ys[index] = lerp2(
-        nodeYs[j * stride + i],
-        nodeYs[j * stride + i1],
-        nodeYs[j1 * stride + i],
-        nodeYs[j1 * stride + i1],
-        a,
-        b,
-      );
+export class PixelLattice {
+  private constructor(
+    private readonly target: GeoTransform,
+    readonly width: number,
+    readonly height: number,
+    private readonly transform: CoordinateTransformer,
+    readonly step: number,
+    private readonly columns: number[],
+    private readonly rows: number[],
+    /** Node positions: source CRS, then source pixels once `toPixels` ran. */
+    private readonly xs: Float64Array,
+    private readonly ys: Float64Array,
+  ) {}
+
+  /** Transforms the nodes of an output grid (`target`, `width`×`height` pixels) to the source CRS. */
+  static create(
+    target: GeoTransform,
+    width: number,
+    height: number,
+    transform: CoordinateTransformer,
+    step = 16,
+  ): PixelLattice {
+    const columns = nodesOf(width, step);
+    const rows = nodesOf(height, step);
+    const [xs, ys] = transformedCentres(target, columns, rows, transform);
+    return new PixelLattice(target, width, height, transform, step, columns, rows, xs, ys);
+  }
+
+  /** [minX, minY, maxX, maxY] of the finite nodes (= of every pixel), or null when none is finite. */
+  extent(): [number, number, number, number] | null {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < this.xs.length; i++) {
+      const x = this.xs[i];
+      const y = this.ys[i];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    return minX <= maxX ? [minX, minY, maxX, maxY] : null;
+  }
+
+  /**
+   * Converts the nodes from source CRS coordinates to continuous pixel coordinates of a raster level (pixel
+   * (i, j) covers [i, i+1) × [j, j+1)), refining the lattice (halving the step, down to exact) until the
+   * interpolation error at the cell centres is within {@link APPROXIMATION_TOLERANCE_PX} of those pixels.
+   * Returns the lattice to use from then on (this one, or a finer one).
+   */
+  toPixels(geoTransform: GeoTransform): PixelLattice {
+    toPixelsInPlace(this.xs, this.ys, geoTransform);
+    if (this.step <= 1 || this.maxCentreError(geoTransform) <= APPROXIMATION_TOLERANCE_PX) return this;
+    const finer = PixelLattice.create(
+      this.target,
+      this.width,
+      this.height,
+      this.transform,
+      Math.max(1, this.step >> 1),
+    );
+    return finer.toPixels(geoTransform);
+  }
+
+  /** Subtracts a window origin from the nodes (pixel coordinates relative to a window read at dx, dy). */
+  offset(dx: number, dy: number): void {
+    for (let i = 0; i < this.xs.length; i++) {
+      this.xs[i] -= dx;
+      this.ys[i] -= dy;
     }
   }
-  return { width, height, xs, ys };
+
+  /** The position of every pixel centre, row by row, interpolated between the nodes. */
+  interpolate(): { xs: Float64Array; ys: Float64Array } {
+    const { width, height, xs: nodeXs, ys: nodeYs } = this;
+    const xs = new Float64Array(width * height);
+    const ys = new Float64Array(width * height);
+    const columnCells = cellsOf(this.columns, width);
+    const rowCells = cellsOf(this.rows, height);
+    const stride = this.columns.length;
+    for (let row = 0; row < height; row++) {
+      const j = rowCells.cell[row];
+      const j1 = Math.min(j + 1, this.rows.length - 1);
+      const b = rowCells.weight[row];
+      // The row's position on each vertical lattice line, then linear along the row.
+      for (let column = 0; column < width; column++) {
+        const i = columnCells.cell[column];
+        const i1 = Math.min(i + 1, stride - 1);
+        const a = columnCells.weight[column];
+        const index = row * width + column;
+        const top = j * stride;
+        const bottom = j1 * stride;
+        xs[index] =
+          (1 - b) * ((1 - a) * nodeXs[top + i] + a * nodeXs[top + i1]) +
+          b * ((1 - a) * nodeXs[bottom + i] + a * nodeXs[bottom + i1]);
+        ys[index] =
+          (1 - b) * ((1 - a) * nodeYs[top + i] + a * nodeYs[top + i1]) +
+          b * ((1 - a) * nodeYs[bottom + i] + a * nodeYs[bottom + i1]);
+      }
+    }
+    return { xs, ys };
+  }
+
+  /** The largest distance, in pixels, between the exact and the interpolated centre of a lattice cell. */
+  private maxCentreError(geoTransform: GeoTransform): number {
+    const { columns, rows } = this;
+    const midColumns: number[] = [];
+    const midRows: number[] = [];
+    for (let i = 0; i + 1 < columns.length; i++) midColumns.push((columns[i] + columns[i + 1]) / 2);
+    for (let j = 0; j + 1 < rows.length; j++) midRows.push((rows[j] + rows[j + 1]) / 2);
+    if (midColumns.length === 0 || midRows.length === 0) return 0;
+    const [exactXs, exactYs] = transformedCentres(this.target, midColumns, midRows, this.transform);
+    toPixelsInPlace(exactXs, exactYs, geoTransform);
+    const stride = columns.length;
+    let worst = 0;
+    for (let j = 0; j < midRows.length; j++) {
+      for (let i = 0; i < midColumns.length; i++) {
+        const corners = [j * stride + i, j * stride + i + 1, (j + 1) * stride + i, (j + 1) * stride + i + 1];
+        const x = corners.reduce((sum, k) => sum + this.xs[k], 0) / 4;
+        const y = corners.reduce((sum, k) => sum + this.ys[k], 0) / 4;
+        const exact = j * midColumns.length + i;
+        const error = Math.max(Math.abs(x - exactXs[exact]), Math.abs(y - exactYs[exact]));
+        // A node that does not transform (NaN) while its neighbours do: refine to find the edge.
+        if (Number.isNaN(error) && Number.isFinite(exactXs[exact])) return Infinity;
+        if (error > worst) worst = error;
+      }
+    }
+    return worst;
+  }
+}
+
+/** The centres of the pixels at `columns` × `rows` of the target grid, transformed to the source CRS. */
+function transformedCentres(
+  target: GeoTransform,
+  columns: number[],
+  rows: number[],
+  transform: CoordinateTransformer,
+): [Float64Array, Float64Array] {
+  const xs = new Float64Array(columns.length * rows.length);
+  const ys = new Float64Array(xs.length);
+  rows.forEach((row, j) => {
+    columns.forEach((column, i) => {
+      const px = column + 0.5;
+      const py = row + 0.5;
+      xs[j * columns.length + i] = target[0] + px * target[1] + py * target[2];
+      ys[j * columns.length + i] = target[3] + px * target[4] + py * target[5];
+    });
+  });
+  transform(xs, ys);
+  return [xs, ys];
+}
+
+/** Source CRS coordinates to continuous pixel coordinates of a raster level, in place. */
+function toPixelsInPlace(xs: Float64Array, ys: Float64Array, geoTransform: GeoTransform): void {
+  const [x0, a, b, y0, d, e] = geoTransform;
+  const determinant = a * e - b * d;
+  for (let i = 0; i < xs.length; i++) {
+    const dx = xs[i] - x0;
+    const dy = ys[i] - y0;
+    xs[i] = (e * dx - b * dy) / determinant;
+    ys[i] = (-d * dx + a * dy) / determinant;
+  }
 }
 
 /** Node positions 0, step, 2·step, …, and the last index. */
-function columnsOf(size: number, step: number): number[] {
+function nodesOf(size: number, step: number): number[] {
   const nodes: number[] = [];
   for (let i = 0; i < size - 1; i += step) nodes.push(i);
   nodes.push(size - 1);
@@ -88,28 +197,4 @@ function cellsOf(nodes: number[], size: number): { cell: Int32Array; weight: Flo
     weight[p] = nodes.length === 1 ? 0 : (p - nodes[k]) / (nodes[k + 1] - nodes[k]);
   }
   return { cell, weight };
-}
-
-function lerp2(v00: number, v01: number, v10: number, v11: number, a: number, b: number): number {
-  return (1 - b) * ((1 - a) * v00 + a * v01) + b * ((1 - a) * v10 + a * v11);
-}
-
-/**
- * Converts source-CRS coordinates to continuous pixel coordinates of a raster level (pixel (i, j) covers
- * [i, i+1) × [j, j+1)), in place. Returns the arrays for chaining.
- */
-export function toPixelCoordinates(
-  coordinates: SourceCoordinates,
-  geoTransform: GeoTransform,
-): SourceCoordinates {
-  const [x0, a, b, y0, d, e] = geoTransform;
-  const determinant = a * e - b * d;
-  const { xs, ys } = coordinates;
-  for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i] - x0;
-    const dy = ys[i] - y0;
-    xs[i] = (e * dx - b * dy) / determinant;
-    ys[i] = (-d * dx + a * dy) / determinant;
-  }
-  return coordinates;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { keysCubic, resample, type SourcePixels } from '../../../src/raster/warp/resample.js';
-import { mapPixelCentres, toPixelCoordinates } from '../../../src/raster/warp/pixel-grid.js';
-import { createTransformer } from '../../../src/raster/warp/coordinate-transformer.js';
+import { APPROXIMATION_TOLERANCE_PX, PixelLattice } from '../../../src/raster/warp/pixel-grid.js';
+import {
+  createTransformer,
+  type CoordinateTransformer,
+} from '../../../src/raster/warp/coordinate-transformer.js';
+import type { GeoTransform } from '../../../src/raster/raster-types.js';
 
 // 2×2 source: 10 20 / 30 40
 const SOURCE: SourcePixels = {
@@ -43,22 +47,42 @@ describe('resample', () => {
   });
 });
 
-describe('mapPixelCentres', () => {
-  it('with the lattice, stays within 0.01 px of the exact transform for a UTM → Web Mercator tile', () => {
-    const target: [number, number, number, number, number, number] = [6143000, 2.4, 0, -2389000, 0, -2.4];
-    const transform = createTransformer(3857, 2975);
-    const approx = toPixelCoordinates(
-      mapPixelCentres(target, 256, 256, transform, 16),
-      [330000, 5, 0, 7670000, 0, -5],
-    );
-    const exact = toPixelCoordinates(
-      mapPixelCentres(target, 256, 256, transform, 1),
-      [330000, 5, 0, 7670000, 0, -5],
-    );
+describe('PixelLattice (approximate transformer)', () => {
+  const exactPixels = (
+    target: GeoTransform,
+    size: number,
+    transform: CoordinateTransformer,
+    level: GeoTransform,
+  ) => PixelLattice.create(target, size, size, transform, 1).toPixels(level).interpolate();
+  const worstError = (
+    a: { xs: Float64Array; ys: Float64Array },
+    b: { xs: Float64Array; ys: Float64Array },
+  ) => {
     let worst = 0;
-    for (let i = 0; i < exact.xs.length; i++) {
-      worst = Math.max(worst, Math.abs(exact.xs[i] - approx.xs[i]), Math.abs(exact.ys[i] - approx.ys[i]));
+    for (let i = 0; i < a.xs.length; i++) {
+      worst = Math.max(worst, Math.abs(a.xs[i] - b.xs[i]), Math.abs(a.ys[i] - b.ys[i]));
     }
-    expect(worst).toBeLessThan(0.01);
+    return worst;
+  };
+
+  it('with the 16-px lattice, stays within 0.01 px of the exact transform for a UTM → Web Mercator tile', () => {
+    const target: GeoTransform = [6143000, 2.4, 0, -2389000, 0, -2.4];
+    const level: GeoTransform = [330000, 5, 0, 7670000, 0, -5];
+    const transform = createTransformer(3857, 2975);
+    const lattice = PixelLattice.create(target, 256, 256, transform, 16).toPixels(level);
+    expect(lattice.step).toBe(16);
+    expect(worstError(lattice.interpolate(), exactPixels(target, 256, transform, level))).toBeLessThan(0.01);
+  });
+
+  it('refines the lattice until the error is within 0.125 px where the projection bends (a zoom-1 tile)', () => {
+    // The north-west quarter of the world in Web Mercator, read from a 0.01° geographic raster.
+    const target: GeoTransform = [-20037508.34, 20037508.34 / 256, 0, 20037508.34, 0, -20037508.34 / 256];
+    const level: GeoTransform = [-180, 0.01, 0, 90, 0, -0.01];
+    const transform = createTransformer(3857, 4326);
+    const lattice = PixelLattice.create(target, 256, 256, transform, 16).toPixels(level);
+    expect(lattice.step).toBeLessThan(16);
+    expect(worstError(lattice.interpolate(), exactPixels(target, 256, transform, level))).toBeLessThanOrEqual(
+      APPROXIMATION_TOLERANCE_PX,
+    );
   });
 });
