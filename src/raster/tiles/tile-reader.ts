@@ -3,7 +3,7 @@ import { RasterError } from '../raster-errors.js';
 import type { GeoTransform, RasterLevel } from '../raster-types.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
 import { PixelLattice } from '../warp/pixel-grid.js';
-import { resample, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
+import { resample, sampleNearest, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
 import {
   assertTileInRange,
   tileGeoTransform,
@@ -143,16 +143,13 @@ export async function readGrid(
   }
   const block = await reader.readWindow(window, { level: levelIndex, bands, signal: options.signal });
   lattice.offset(window.x, window.y);
+  const source = { ...block, nodata: info.nodata };
+  if (method === 'nearest') {
+    const indices = lattice.nearestIndices(block.width, block.height);
+    return { ...sampleNearest(source, indices, width, height), level: levelIndex };
+  }
   const pixels = lattice.interpolate();
-  const result = resample(
-    { ...block, nodata: info.nodata },
-    pixels.xs,
-    pixels.ys,
-    width,
-    height,
-    method,
-    scale,
-  );
+  const result = resample(source, pixels.xs, pixels.ys, width, height, method, scale);
   return { ...result, level: levelIndex };
 }
 

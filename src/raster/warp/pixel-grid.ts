@@ -118,6 +118,42 @@ export class PixelLattice {
     return { xs, ys };
   }
 
+  /**
+   * For nearest-neighbour sampling of a `sourceWidth`×`sourceHeight` window: the index of the source pixel
+   * containing every pixel centre, row by row, or -1 outside. Same positions as {@link interpolate}, without
+   * materialising them.
+   */
+  nearestIndices(sourceWidth: number, sourceHeight: number): Int32Array {
+    const { width, height, xs: nodeXs, ys: nodeYs } = this;
+    const indices = new Int32Array(width * height);
+    const columnCells = cellsOf(this.columns, width);
+    const rowCells = cellsOf(this.rows, height);
+    const stride = this.columns.length;
+    for (let row = 0; row < height; row++) {
+      const j = rowCells.cell[row];
+      const j1 = Math.min(j + 1, this.rows.length - 1);
+      const b = rowCells.weight[row];
+      const top = j * stride;
+      const bottom = j1 * stride;
+      for (let column = 0; column < width; column++) {
+        const i = columnCells.cell[column];
+        const i1 = Math.min(i + 1, stride - 1);
+        const a = columnCells.weight[column];
+        const u =
+          (1 - b) * ((1 - a) * nodeXs[top + i] + a * nodeXs[top + i1]) +
+          b * ((1 - a) * nodeXs[bottom + i] + a * nodeXs[bottom + i1]);
+        const v =
+          (1 - b) * ((1 - a) * nodeYs[top + i] + a * nodeYs[top + i1]) +
+          b * ((1 - a) * nodeYs[bottom + i] + a * nodeYs[bottom + i1]);
+        indices[row * width + column] =
+          u >= 0 && v >= 0 && u < sourceWidth && v < sourceHeight
+            ? Math.floor(v) * sourceWidth + Math.floor(u)
+            : -1;
+      }
+    }
+    return indices;
+  }
+
   /** The largest distance, in pixels, between the exact and the interpolated centre of a lattice cell. */
   private maxCentreError(geoTransform: GeoTransform): number {
     const { columns, rows } = this;

@@ -78,10 +78,7 @@ export function resample(
   return { width, height, bands, mask };
 }
 
-/**
- * Nearest neighbour: the source index of every output pixel is found once, then each band is copied; nodata
- * is checked at the sampled pixels only.
- */
+/** Nearest neighbour: the source index of every output pixel is found once, then each band is copied. */
 function resampleNearest(
   source: SourcePixels,
   us: Float64Array,
@@ -89,18 +86,30 @@ function resampleNearest(
   width: number,
   height: number,
 ): ResampledPixels {
-  const count = width * height;
-  const indices = new Int32Array(count).fill(-1);
-  const mask = new Uint8Array(count);
+  const indices = new Int32Array(width * height);
   const sw = source.width;
   const sh = source.height;
-  for (let p = 0; p < count; p++) {
+  for (let p = 0; p < indices.length; p++) {
     const u = us[p];
     const v = vs[p];
-    if (!(u >= 0 && v >= 0 && u < sw && v < sh)) continue;
-    indices[p] = Math.floor(v) * sw + Math.floor(u);
-    mask[p] = 255;
+    indices[p] = u >= 0 && v >= 0 && u < sw && v < sh ? Math.floor(v) * sw + Math.floor(u) : -1;
   }
+  return sampleNearest(source, indices, width, height);
+}
+
+/**
+ * Nearest-neighbour sampling at precomputed source indices (-1: outside): each band is copied by index and
+ * nodata is checked at the sampled pixels only. Pixels without data read 0, as the other kernels give them.
+ */
+export function sampleNearest(
+  source: SourcePixels,
+  indices: Int32Array,
+  width: number,
+  height: number,
+): ResampledPixels {
+  const count = width * height;
+  const mask = new Uint8Array(count);
+  for (let p = 0; p < count; p++) if (indices[p] >= 0) mask[p] = 255;
   const bands = source.bands.map((band) => copyByIndex(band, indices));
   const { nodata } = source;
   if (nodata !== null) {
@@ -110,7 +119,6 @@ function resampleNearest(
         if (mask[p] !== 0 && (isNaNNodata ? Number.isNaN(band[p]) : band[p] === nodata)) mask[p] = 0;
       }
     }
-    // Pixels without data read 0, as the other kernels give them.
     for (const band of bands) for (let p = 0; p < count; p++) if (mask[p] === 0) band[p] = 0;
   }
   return { width, height, bands, mask };
