@@ -19,6 +19,8 @@ export interface WhereClause {
    * search can run it only on the rows it is about to return instead of on every candidate.
    */
   exactGeometry?: { conditionIndex: number; paramOffset: number; paramCount: number };
+  /** When the R*Tree drives the query: how many entries it yields, the rows a count of it reads. */
+  rtreeCandidates?: number;
 }
 
 /** Appends the exact geometry condition and records where it is. */
@@ -88,6 +90,7 @@ function spatialPrefilter(
   // candidates, walking it reads fewer rows, in the order of the results.
   if (candidates < limit && !(countWindow && countWindow(candidates) < candidates)) {
     // Few candidates: let the R*Tree drive the query.
+    where.rtreeCandidates = candidates;
     const select = 'SELECT id FROM item_rtree_key WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?';
     where.conditions.push(`i.item_key IN (${boxes.map(() => select).join(' UNION ALL ')})`);
     for (const box of boxes) where.params.push(box.minx, box.maxx, box.miny, box.maxy);

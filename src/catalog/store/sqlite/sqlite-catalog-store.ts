@@ -37,6 +37,7 @@ import { buildQueryablesSchema, createItemResolver } from './sqlite-queryables.j
 import { type ItemSearchRunner, searchItems } from './sqlite-item-search.js';
 import { FreeTextBitmaps } from './free-text-bitmaps.js';
 import { MatchCountCache } from './match-count-cache.js';
+import { CountSpeed } from './count-speed.js';
 import { freeTextRelevanceOf } from './free-text-relevance.js';
 import { ftsTokens, parseFreeTextTerms, toFtsMatch } from './fts-query.js';
 
@@ -108,6 +109,7 @@ export class SqliteCatalogStore implements CatalogStore {
       relevance: freeTextRelevanceOf(db),
       countBudgetMs: options.countBudgetMs ?? 2,
       matchCounts: this.matchCounts,
+      countSpeed: new CountSpeed(),
       rtreeDriveLimit: options.rtreeDriveLimit ?? 5000,
       freeTextProbeThreshold: options.freeTextProbeThreshold ?? 5000,
       countRtreeCandidates: (box, limit) => this.countRtreeCandidates(box, limit),

@@ -16,6 +16,7 @@ import { InvalidSearchError, UnknownQueryableError } from '../../catalog-errors.
 import type { SqlPropertyResolver } from './sql-property.js';
 import type { StatementCache } from './statement-cache.js';
 import type { MatchCountCache } from './match-count-cache.js';
+import type { CountSpeed } from './count-speed.js';
 import { buildItemWhere, type ItemSearchContext, type WhereClause, whereSql } from './item-search-sql.js';
 import {
   decodePageToken,
@@ -76,6 +77,8 @@ export interface ItemSearchRunner extends ItemSearchContext {
   countBudgetMs: number;
   /** Counts already made since the last write. */
   matchCounts: MatchCountCache;
+  /** How fast R*Tree-driven counts have read their candidates. */
+  countSpeed: CountSpeed;
   /** Item count of the given collections (all when undefined), from the per-collection counters. */
   countItems(collections: string[] | undefined): number;
   /** Documents of the given item keys, in no particular order. */
@@ -178,7 +181,7 @@ function pageRowsTestingGeometryLast(
 
 function countMatches(
   query: ItemSearch,
-  where: { conditions: string[]; params: unknown[] },
+  where: WhereClause,
   firstPageSql: string,
   runner: ItemSearchRunner,
 ): number | undefined {
@@ -192,16 +195,56 @@ function countMatches(
   // the same index (its own plan could pick an index where the first match lies 400,000 rows in, which
   // took seconds at 1M items); when the page query sorts in memory it has read every match anyway, and
   // the count's own plan is used.
+  // An R*Tree-driven count reads every candidate and tests its geometry: it is skipped when the candidates
+  // are clearly too many for the budget at the speed such counts have run so far.
   const orderedParams = [...params, Number.MAX_SAFE_INTEGER];
-  const { sql, args } = sortsInMemory(runner.statements, firstPageSql, orderedParams)
+  const isMemorySorted = sortsInMemory(runner.statements, firstPageSql, orderedParams);
+  const { sql, args } = isMemorySorted
     ? { sql: `SELECT 1 FROM items i ${whereSql(conditions)}`, args: params }
     : { sql: firstPageSql, args: orderedParams };
   const key = `${sql}\n${JSON.stringify(args)}`;
   const known = runner.matchCounts.lookup(key);
   if (known) return known.count;
-  const count = countWithinBudget(runner.statements.get(sql).raw(), args, runner.countBudgetMs);
+  const candidates = isMemorySorted ? where.rtreeCandidates : undefined;
+  const count =
+    candidates === undefined || !where.exactGeometry
+      ? countWithinBudget(runner.statements.get(sql).raw(), args, runner.countBudgetMs)
+      : runner.countSpeed.isHopeless(candidates, runner.countBudgetMs)
+        ? undefined
+        : countCandidatesWithinBudget(where, runner);
   runner.matchCounts.remember(key, count);
   return count;
+}
+
+/** Counts the candidates of an R*Tree-driven search that pass its geometry test, noting the speed. */
+function countCandidatesWithinBudget(where: WhereClause, runner: ItemSearchRunner): number | undefined {
+  const exact = where.exactGeometry as NonNullable<WhereClause['exactGeometry']>;
+  const others = where.conditions.filter((_, index) => index !== exact.conditionIndex);
+  const statement = runner.statements
+    .get(
+      `SELECT CASE WHEN ${where.conditions[exact.conditionIndex]} THEN 1 ELSE 0 END FROM items i ${whereSql(others)}`,
+    )
+    .pluck();
+  const exactParams = where.params.slice(exact.paramOffset, exact.paramOffset + exact.paramCount);
+  const otherParams = [
+    ...where.params.slice(0, exact.paramOffset),
+    ...where.params.slice(exact.paramOffset + exact.paramCount),
+  ];
+  const started = performance.now();
+  const deadline = started + runner.countBudgetMs;
+  let rows = 0;
+  let count = 0;
+  let isComplete = true;
+  for (const passes of statement.iterate(...exactParams, ...otherParams)) {
+    rows++;
+    count += passes as number;
+    if (performance.now() > deadline) {
+      isComplete = false;
+      break;
+    }
+  }
+  runner.countSpeed.record(rows, performance.now() - started);
+  return isComplete ? count : undefined;
 }
 
 function countWithinBudget(statement: Statement, args: unknown[], budgetMs: number): number | undefined {
