@@ -44,14 +44,13 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
       rgba[o + 2] = table[index + 2];
       rgba[o + 3] = table[index + 3];
     }
-  } else {
-    for (let o = 0; o < rgba.length; o += 4) {
-      if (bands.length <= 2) rgba[o + 1] = rgba[o + 2] = rgba[o];
-      if (bands.length === 1 || bands.length === 3) rgba[o + 3] = 255;
-    }
+  } else if (bands.length <= 2) {
+    for (let o = 0; o < rgba.length; o += 4) rgba[o + 1] = rgba[o + 2] = rgba[o];
   }
-  for (let p = 0; p < length; p++) {
-    if (mask[p] === 0) rgba[p * 4] = rgba[p * 4 + 1] = rgba[p * 4 + 2] = rgba[p * 4 + 3] = 0;
+  const isAlphaSet = (bands.length === 1 && table !== null) || bands.length === 2 || bands.length === 4;
+  for (let p = 0, o = 0; p < length; p++, o += 4) {
+    if (mask[p] === 0) rgba[o] = rgba[o + 1] = rgba[o + 2] = rgba[o + 3] = 0;
+    else if (!isAlphaSet) rgba[o + 3] = 255;
   }
   return rgba;
 }

@@ -98,8 +98,9 @@ function resampleNearest(
 }
 
 /**
- * Nearest-neighbour sampling at precomputed source indices (-1: outside): each band is copied by index and
- * nodata is checked at the sampled pixels only. Pixels without data read 0, as the other kernels give them.
+ * Nearest-neighbour sampling at precomputed source indices (-1: outside; pixels without data are set to -1
+ * in place): nodata is checked at the sampled pixels only, then each band is copied by index. Pixels without
+ * data read 0, as the other kernels give them.
  */
 export function sampleNearest(
   source: SourcePixels,
@@ -109,18 +110,23 @@ export function sampleNearest(
 ): ResampledPixels {
   const count = width * height;
   const mask = new Uint8Array(count);
-  for (let p = 0; p < count; p++) if (indices[p] >= 0) mask[p] = 255;
-  const bands = source.bands.map((band) => copyByIndex(band, indices));
   const { nodata } = source;
-  if (nodata !== null) {
-    const isNaNNodata = Number.isNaN(nodata);
-    for (const band of bands) {
-      for (let p = 0; p < count; p++) {
-        if (mask[p] !== 0 && (isNaNNodata ? Number.isNaN(band[p]) : band[p] === nodata)) mask[p] = 0;
+  const isNaNNodata = nodata !== null && Number.isNaN(nodata);
+  // Indices of pixels without data become -1 first, so that every band is then one copy by index.
+  for (let p = 0; p < count; p++) {
+    const index = indices[p];
+    if (index < 0) continue;
+    let isValid = true;
+    if (nodata !== null) {
+      for (const band of source.bands) {
+        const value = band[index];
+        if (isNaNNodata ? Number.isNaN(value) : value === nodata) isValid = false;
       }
     }
-    for (const band of bands) for (let p = 0; p < count; p++) if (mask[p] === 0) band[p] = 0;
+    if (isValid) mask[p] = 255;
+    else indices[p] = -1;
   }
+  const bands = source.bands.map((band) => copyByIndex(band, indices));
   return { width, height, bands, mask };
 }
 
