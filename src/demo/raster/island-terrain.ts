@@ -126,11 +126,14 @@ export function createIslandTerrain(seed: number): IslandTerrain {
     h -= 220 * enclos;
     h += 430 * Math.max(0, 1 - fournaiseDistance / 3600) ** 1.3 * enclos;
     h -= 160 * smoothstep(420, 180, Math.hypot(x - DOLOMIEU[0], y - DOLOMIEU[1]));
-    // Roughness and gullies grow with height, so the coastal plains stay smooth.
+    // Roughness and the ravines radiating from the nearer summit grow with height, so the coastal plains stay
+    // smooth; the ravines wander by a noise field and fade out near the summits.
     const relief = Math.min(1, h / 400);
     const rough = fractalNoise(x, y, 4000, seed, 5) - 0.5;
-    const gullies = Math.abs(fractalNoise(x, y, 1800, seed + 101, 3) - 0.5);
-    h += relief * (260 * rough - 140 * (1 - 2 * gullies) ** 2 + 40);
+    const [px, py] = neiges > fournaise ? NEIGES : FOURNAISE;
+    const phase = 36 * Math.atan2(y - py, x - px) + 3 * fractalNoise(x, y, 6000, seed + 101, 2);
+    const ravine = (1 - Math.abs(Math.sin(phase))) ** 3 * smoothstep(1500, 6000, Math.hypot(x - px, y - py));
+    h += relief * (140 * rough - 150 * ravine + 40);
     // Coastal taper: the land meets the sea at a few metres.
     return 2 + Math.max(0, h - 2) * smoothstep(0, 2200, inland) ** 0.7;
   };
