@@ -1,7 +1,7 @@
 /**
  * `fournaise serve --workers N` (or FOURNAISE_WORKERS=N): the main job in N processes sharing one port
- * (see src/server-cluster.ts). The primary builds the demo centre on first start, once, before any worker
- * opens the data directory; then each worker runs the ordinary `serve` (serve-command.ts, through
+ * (see src/server-cluster.ts). The primary creates the stores and builds the demo centre on first start,
+ * once, before any worker opens the data directory; then each worker runs the ordinary `serve` (serve-command.ts, through
  * serve-worker.ts) on the shared port, and the primary reports the URL, waits for SIGINT or SIGTERM and
  * stops the workers.
  */
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from '../config.js';
 import { openSqliteCatalogStore } from '../catalog/store/sqlite/sqlite-catalog-store.js';
 import { buildDemoCentre, isDemoBuildNeeded } from '../demo/demo-builder.js';
+import { openSqliteInsituStore } from '../insitu/store/sqlite/sqlite-insitu-store.js';
 import { defaultWorkerCount, startServerCluster } from '../server-cluster.js';
 import { CliUsageError, EXIT, type CliIo } from './cli-command.js';
 import { showDemoProgress } from './demo-progress.js';
@@ -31,19 +32,32 @@ export function serverWorkerCount(option: string | undefined, env: NodeJS.Proces
   return count;
 }
 
+/**
+ * Creates or migrates the stores and builds the demo on first start, in this process alone: workers
+ * opening a new data directory at once would race to create the same schemas.
+ */
+async function prepareDataDirectory(config: ServerConfig, io: CliIo): Promise<void> {
+  const buildDemo = config.demoOnFirstStart && (await isDemoBuildNeeded(config.dataDir));
+  const catalog = openSqliteCatalogStore({ dataDir: config.dataDir });
+  try {
+    if (buildDemo) {
+      io.stderr.write(`first start: building the La Réunion demo centre in ${config.dataDir}\n`);
+      const display = new ProgressDisplay({ stream: io.stderr });
+      try {
+        await buildDemoCentre({ catalog, dataDir: config.dataDir, onProgress: showDemoProgress(display) });
+      } finally {
+        display.finish();
+      }
+    }
+  } finally {
+    await catalog.close();
+  }
+  await openSqliteInsituStore({ dataDir: config.dataDir }).close();
+}
+
 /** Runs the cluster until SIGINT or SIGTERM; resolves to the exit code. */
 export async function serveCluster(config: ServerConfig, workers: number, io: CliIo): Promise<number> {
-  if (config.demoOnFirstStart && (await isDemoBuildNeeded(config.dataDir))) {
-    io.stderr.write(`first start: building the La Réunion demo centre in ${config.dataDir}\n`);
-    const display = new ProgressDisplay({ stream: io.stderr });
-    const catalog = openSqliteCatalogStore({ dataDir: config.dataDir });
-    try {
-      await buildDemoCentre({ catalog, dataDir: config.dataDir, onProgress: showDemoProgress(display) });
-    } finally {
-      display.finish();
-      await catalog.close();
-    }
-  }
+  await prepareDataDirectory(config, io);
   const cluster = await startServerCluster({
     workers,
     // serve-worker.ts from the sources (tsx), serve-worker.js once built.
