@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { registerCodecs } from '../codecs/codec-registry.js';
 import { RasterError } from '../raster-errors.js';
@@ -25,11 +26,18 @@ import {
 
 /** Options of {@link CogReader.open}. */
 export interface CogReaderOptions {
-  /** Cache of decoded blocks; by default one 256 MiB cache shared by every reader of the process. */
+  /** Cache of decoded blocks; by default one cache shared by every reader of the process (see below). */
   decodedBlocks?: BlockCache;
 }
 
-const SHARED_DECODED_BLOCKS = new BlockCache(256 * 1024 * 1024);
+/**
+ * The process-wide cache of decoded blocks: 5 % of the machine's memory, as GDAL's default block cache
+ * (GDAL_CACHEMAX), kept between 256 MiB and 1 GiB. Neighbouring tiles and zoom levels share source blocks,
+ * and a cold 512² block costs milliseconds to inflate and split, so hits matter more than anything else.
+ */
+const SHARED_DECODED_BLOCKS = new BlockCache(
+  Math.min(1024 * 1024 * 1024, Math.max(256 * 1024 * 1024, Math.round(totalmem() * 0.05))),
+);
 /** Distinguishes readers of the same location (a file may change between opens) in the shared cache. */
 let openCount = 0;
 

@@ -12,7 +12,7 @@ export interface ReaderCacheOptions {
   maxReaders?: number;
   /** Bytes of file blocks kept for all readers together (default 128 MiB). */
   maxBlockBytes?: number;
-  /** Bytes of decoded blocks kept for all readers together (default: the process-wide 256 MiB cache). */
+  /** Bytes of decoded blocks kept for all readers together (default: the process-wide cache of CogReader). */
   maxDecodedBytes?: number;
 }
 
@@ -46,6 +46,7 @@ export class ReaderCache {
     const opening = CogReader.open(
       new BlockCacheByteSource(sourceFor(location), { cache: this.blocks }),
       signal,
+      { decodedBlocks: this.decoded },
     );
     this.readers.set(location, opening);
     opening.catch(() => this.readers.delete(location));
