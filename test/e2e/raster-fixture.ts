@@ -1,5 +1,5 @@
 /**
- * A synthetic time series of small COGs for the viewer's browser tests: six monthly float32 rasters over the
+ * A synthetic time series of small COGs for the viewer's browser tests: six monthly int16 rasters over the
  * west coast of La Réunion, written with Fournaise's own COG writer into a temporary folder, catalogued in
  * an in-memory store and served with the raster API (tiles, point values) and the built portal.
  */
@@ -32,11 +32,14 @@ export const SERIES_BBOX: [number, number, number, number] = [
 ];
 
 /**
- * The value of a pixel in month `month` (1–6): it grows with the month, eastward and southward, and has
- * fractions, so the test checks number formatting too.
+ * The stored value of a pixel in month `month` (1–6): it grows with the month, eastward and southward. Stored
+ * as int16 with a scale of 1e-4 (as reflectances are), so the viewer must apply the asset's scale.
  */
 const pixelValue = (month: number, column: number, row: number): number =>
-  0.1 * month + column / 200 + row / 3000;
+  1000 * month + 50 * column + 3 * row;
+
+/** Physical value = stored value × SERIES_SCALE (STAC raster extension `scale`). */
+export const SERIES_SCALE = 0.0001;
 
 function seriesItem(month: number, href: string): StacItem {
   const [west, south, east, north] = SERIES_BBOX;
@@ -68,7 +71,7 @@ function seriesItem(month: number, href: string): StacItem {
         href,
         type: 'image/tiff; application=geotiff; profile=cloud-optimized',
         roles: ['data'],
-        'raster:bands': [{ data_type: 'float32', statistics: { minimum: 0, maximum: 1.2 } }],
+        'raster:bands': [{ data_type: 'int16', nodata: -10000, scale: SERIES_SCALE, offset: 0 }],
       },
     },
   };
@@ -100,7 +103,7 @@ export async function startRasterPortalServer(): Promise<RasterPortalServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fournaise-e2e-cogs-'));
   const items: StacItem[] = [];
   for (let month = 1; month <= SERIES_MONTHS; month++) {
-    const band = new Float32Array(SIZE * SIZE);
+    const band = new Int16Array(SIZE * SIZE);
     for (let row = 0; row < SIZE; row++)
       for (let column = 0; column < SIZE; column++)
         band[row * SIZE + column] = pixelValue(month, column, row);
@@ -111,11 +114,11 @@ export async function startRasterPortalServer(): Promise<RasterPortalServer> {
         {
           width: SIZE,
           height: SIZE,
-          dataType: 'float32',
+          dataType: 'int16',
           bands: [band],
           geoTransform: [WEST, STEP, 0, NORTH, 0, -STEP],
           epsg: 4326,
-          nodata: -9999,
+          nodata: -10000,
         },
         { blockSize: 256 },
       ),

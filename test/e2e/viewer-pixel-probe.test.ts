@@ -15,7 +15,13 @@ import {
   screenshotNotBlank,
   seriousA11yViolations,
 } from './browser.js';
-import { SERIES, SERIES_MONTHS, startRasterPortalServer, type RasterPortalServer } from './raster-fixture.js';
+import {
+  SERIES,
+  SERIES_MONTHS,
+  SERIES_SCALE,
+  startRasterPortalServer,
+  type RasterPortalServer,
+} from './raster-fixture.js';
 
 describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
   let server: RasterPortalServer;
@@ -77,14 +83,15 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     await page.waitForSelector('.layer-list .layer');
     await page.waitForTimeout(500);
     const { lon, lat } = await clickMap(0.37, 0.61);
-    const english = new Intl.NumberFormat('en');
+    const english = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
     const expected: Record<string, string> = {};
     for (const id of ids) {
       const values = await apiPoint(id, lon, lat);
       expect(values.index).toHaveLength(1);
-      expect(values.index[0]).toBeTypeOf('number');
+      // The API gives stored numbers; the viewer shows them scaled (raster extension `scale`).
+      expect(Number.isInteger(values.index[0])).toBe(true);
       expected[`Indice synthétique ${id.slice('series-'.length)}`] =
-        `index: ${english.format(values.index[0]!)}`;
+        `index: ${english.format(values.index[0]! * SERIES_SCALE)}`;
     }
     expect(await shownValues()).toEqual(expected);
     // Two single items are no time series: no history chart.
@@ -99,11 +106,11 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     await page.waitForTimeout(500);
     const { lon, lat } = await clickMap(0.62, 0.33);
     await page.waitForSelector('.history canvas');
-    const french = new Intl.NumberFormat('fr');
+    const french = new Intl.NumberFormat('fr', { maximumSignificantDigits: 6 });
     // The current date's value, in French number format.
     const current = await apiPoint('series-2024-03', lon, lat);
     expect(await shownValues()).toEqual({
-      'Indice synthétique 2024-03': `index: ${french.format(current.index[0]!)}`,
+      'Indice synthétique 2024-03': `index: ${french.format(current.index[0]! * SERIES_SCALE)}`,
     });
     // The history: every item of the collection, in time order, with the point API's value.
     const search = await fetch(
@@ -112,7 +119,8 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     const itemIds = ((await search.json()) as { features: { id: string }[] }).features.map((f) => f.id);
     expect(itemIds).toHaveLength(SERIES_MONTHS);
     const expected = [];
-    for (const id of itemIds) expected.push(french.format((await apiPoint(id, lon, lat)).index[0]!));
+    for (const id of itemIds)
+      expected.push(french.format((await apiPoint(id, lon, lat)).index[0]! * SERIES_SCALE));
     const plotted = await page.$$eval('.history-values tbody tr td', (cells) =>
       cells.map((c) => c.textContent),
     );
@@ -143,7 +151,7 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
     await page.waitForSelector('.probe > .probe-values th:text("Indice synthétique 2024-04")');
     const next = await apiPoint('series-2024-04', lon, lat);
     expect(await shownValues()).toEqual({
-      'Indice synthétique 2024-04': `index: ${french.format(next.index[0]!)}`,
+      'Indice synthétique 2024-04': `index: ${french.format(next.index[0]! * SERIES_SCALE)}`,
     });
     expect(await history!.evaluate((canvas) => canvas.isConnected)).toBe(true);
     expect(errors).toEqual([]);

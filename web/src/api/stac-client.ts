@@ -2,6 +2,8 @@
  * The few STAC API calls the portal makes. Failures become `StacApiError` carrying the server's
  * `{code, description}` so pages can say what went wrong.
  */
+import { assetBands, bandLabel } from './band-metadata.js';
+
 export interface StacLink {
   rel: string;
   href: string;
@@ -141,7 +143,8 @@ export interface PointResult {
 
 /**
  * Band values of an item's raster assets at a point (raster API `…/raster/point`), flattened over assets with
- * labels `asset` (single band) or `asset b2`; empty outside the rasters.
+ * labels `asset` (single band) or `asset B4 (red)` (`asset b4` for unnamed bands), as physical values (the
+ * asset's scale and offset applied); empty outside the rasters.
  */
 export async function pointValues(
   item: StacItem,
@@ -156,9 +159,11 @@ export async function pointValues(
   const values: (number | null)[] = [];
   const bands: string[] = [];
   for (const [asset, bandValues] of Object.entries(feature.properties.values)) {
+    const metadata = assetBands(item.assets[asset] ?? {});
     bandValues.forEach((value, i) => {
-      values.push(value);
-      bands.push(bandValues.length === 1 ? asset : `${asset} b${i + 1}`);
+      const band = metadata[i];
+      values.push(value === null || !band ? value : value * band.scale + band.offset);
+      bands.push(bandValues.length === 1 ? asset : `${asset} ${bandLabel(band, i)}`);
     });
   }
   return { values, bands };

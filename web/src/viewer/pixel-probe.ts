@@ -10,6 +10,13 @@ import { formatDate, formatNumber, language, t } from '../i18n/i18n.js';
 
 const DAY_SECONDS = 86_400;
 
+/** A pixel value with the digits that matter: six significant ones (reflectances are 0.0373), big values whole. */
+function formatValue(value: number): string {
+  const digits: Intl.NumberFormatOptions =
+    Math.abs(value) >= 1e5 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 6 };
+  return new Intl.NumberFormat(language(), digits).format(value);
+}
+
 /** The clicked point with 5 decimals (about a metre) and hemispheres, in the reader's number format. */
 function formatLonLat(lon: number, lat: number): string {
   const format = new Intl.NumberFormat(language(), { minimumFractionDigits: 5, maximumFractionDigits: 5 });
@@ -79,14 +86,18 @@ export class PixelProbe {
       rows.map(({ item, result }) =>
         h('tr', {}, [
           h('th', { scope: 'row' }, [(item.properties.title as string | undefined) ?? item.id]),
-          h('td', {}, [
-            // Outside a raster, or on its nodata, every band is null: say so rather than list dashes.
+          // Outside a raster, or on its nodata, every band is null: say so rather than list dashes.
+          h(
+            'td',
+            {},
             result?.values.some((v) => v !== null)
-              ? result.values
-                  .map((v, i) => `${result.bands?.[i] ?? `b${i + 1}`}: ${v === null ? '—' : formatNumber(v)}`)
-                  .join(' · ')
-              : t('noValue'),
-          ]),
+              ? result.values.map((v, i) =>
+                  h('span', { class: 'band-value' }, [
+                    `${result.bands?.[i] ?? `b${i + 1}`}: ${v === null ? '—' : formatValue(v)}`,
+                  ]),
+                )
+              : [t('noValue')],
+          ),
         ]),
       ),
     );
@@ -133,7 +144,7 @@ export class PixelProbe {
             label: names[i],
             stroke: palette[i % palette.length],
             spanGaps: true,
-            value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)),
+            value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatValue(v)),
           })),
         ],
         axes: [
@@ -159,7 +170,7 @@ export class PixelProbe {
         ]),
         ...series.map((values) => {
           const value = values[index];
-          return h('td', {}, [value === null ? '—' : formatNumber(value)]);
+          return h('td', {}, [value === null ? '—' : formatValue(value)]);
         }),
       ]),
     );
