@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
@@ -66,13 +67,13 @@ export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
         const set = getTileMatrixSet(tileMatrixSetId);
         const style = parseTileStyle(request.query);
         const item = await findItem(collectionId, itemId);
+        const etag = tileEtag(request.url, item);
+        reply.header('ETag', etag).header('Cache-Control', 'public, max-age=3600');
+        if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
         const signal = abortOnDisconnect(reply);
         const tile = { z: Number(request.params.z), x: Number(request.params.x), y: Number(row) };
         const image = await options.renderer.renderTile(item, set, tile, style, format, signal);
-        return reply
-          .type(IMAGE_MEDIA_TYPES[format])
-          .header('Cache-Control', 'public, max-age=3600')
-          .send(image);
+        return reply.type(IMAGE_MEDIA_TYPES[format]).send(image);
       },
     );
 
@@ -208,6 +209,24 @@ export function tileRoutes(options: TileRoutesOptions): FastifyPluginAsync {
       },
     );
   };
+}
+
+/**
+ * A tile's entity tag, known before rendering: the request (tile, style, format) and the item's assets and
+ * last update. A file replaced in place under the same href keeps its tag, as it keeps its open reader.
+ */
+function tileEtag(url: string, item: StacItem): string {
+  const hash = createHash('sha1')
+    .update(url)
+    .update(String(item.properties.updated ?? item.properties.datetime ?? ''))
+    .update(JSON.stringify(Object.values(item.assets).map((asset) => asset.href)));
+  return `"${hash.digest('base64url')}"`;
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  return (header ?? '')
+    .split(',')
+    .some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
 /** An AbortSignal that fires when the client goes away before the reply is written. */

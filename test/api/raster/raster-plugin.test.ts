@@ -148,6 +148,21 @@ describe('rasterPlugin', () => {
     }
   });
 
+  it('tags tiles (ETag per request and item) and answers 304 to a matching If-None-Match', async () => {
+    const url = tileUrl('s2/items/scene', sentinelTile, 'png', '?assets=B04&rescale=0,4000');
+    const first = await app.inject(url);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=3600');
+    const again = await app.inject({ url, headers: { 'if-none-match': `W/${etag}` } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    const other = await app.inject(
+      tileUrl('s2/items/scene', sentinelTile, 'png', '?assets=B04&rescale=0,3000'),
+    );
+    expect(other.headers.etag).not.toBe(etag);
+  });
+
   it('serves the same pixels as lossless WebP', async () => {
     const png = await app.inject(
       tileUrl('s2/items/scene', sentinelTile, 'png', '?assets=B04&rescale=0,4000'),
