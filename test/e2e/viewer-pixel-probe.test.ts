@@ -154,6 +154,16 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
       'Indice synthétique 2024-04': `index: ${french.format(next.index[0]! * SERIES_SCALE)}`,
     });
     expect(await history!.evaluate((canvas) => canvas.isConnected)).toBe(true);
+    // Switching the language formats the values and the history again.
+    await page.selectOption('#language', 'en');
+    const english = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
+    await page.waitForSelector('.history-values summary:text("Values of the chart")');
+    expect(await shownValues()).toEqual({
+      'Indice synthétique 2024-04': `index: ${english.format(next.index[0]! * SERIES_SCALE)}`,
+    });
+    expect(
+      await page.$$eval('.history-values tbody tr th', (cells) => cells.map((c) => c.textContent)),
+    ).toContain('15 Jan 2024');
     expect(errors).toEqual([]);
   });
 

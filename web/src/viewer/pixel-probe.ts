@@ -72,6 +72,13 @@ export class PixelProbe {
     if (this.last && this.last.keys !== itemKeys(items)) await this.probe(this.last.point, items, history);
   }
 
+  /** Shows the probe again in the current language, which formats its numbers, dates and chart. */
+  async relabel(items: StacItem[], history: StacItem[]): Promise<void> {
+    this.history = undefined;
+    if (this.last) await this.probe(this.last.point, items, history);
+    else this.element.replaceChildren(h('p', { class: 'muted' }, [t('clickForValues')]));
+  }
+
   private async valuesBlock([lon, lat]: [number, number], items: StacItem[]): Promise<HTMLElement> {
     const rows = await Promise.all(
       items.map(async (item) => ({ item, result: await pointValues(item, lon, lat).catch(() => undefined) })),

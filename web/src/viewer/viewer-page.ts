@@ -114,6 +114,7 @@ export class ViewerPage {
       history.replaceState(null, '', `?${viewerStateToUrl(this.state)}`);
       this.root.querySelector('header')!.replaceWith(this.renderHeader());
       this.renderSide();
+      void this.probe.relabel(this.visibleItems(), this.timeItems);
     });
     return h('header', { class: 'top' }, [
       h('h1', {}, [t('viewerTitle')]),
