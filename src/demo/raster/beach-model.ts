@@ -66,12 +66,6 @@ export function sandLayerShape(c: number, s: number): number {
   return Math.sin((Math.PI * (c + 10)) / 70) ** 2 * (0.65 + 0.35 * Math.sin((2 * Math.PI * s) / 700));
 }
 
-/** Elevation surveyed, for a sand amplitude (no photogrammetric noise, so volumes are exactly the model's). */
-export function surveyElevation(x: number, y: number, amplitude: number): number {
-  const { c, s } = shoreCoordinates(x, y);
-  return baseBeachElevation(c, s) + amplitude * sandLayerShape(c, s);
-}
-
 /** Below this elevation the surveyed surface is water, which photogrammetry does not measure (nodata). */
 export const WATER_LEVEL = -0.3;
 

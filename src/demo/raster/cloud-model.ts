@@ -32,7 +32,7 @@ export function sceneClouds(
   const field = new Float32Array(count);
   for (let row = 0; row < grid.height; row++) {
     for (let col = 0; col < grid.width; col++) {
-      field[row * grid.width + col] = fractalNoise(columnX(grid, col), rowY(grid, row), 12000, seed, 5);
+      field[row * grid.width + col] = fractalNoise(columnX(grid, col), rowY(grid, row), 12000, seed, 4);
     }
   }
   const sorted = Float32Array.from(field).sort();

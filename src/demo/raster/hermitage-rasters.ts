@@ -6,10 +6,25 @@
  */
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import type { SeededRandom } from '../seeded-random.js';
-import { beachColour, sandZoneRing, surveyElevation, WATER_LEVEL } from './beach-model.js';
+import {
+  baseBeachElevation,
+  beachColour,
+  sandLayerShape,
+  sandZoneRing,
+  shoreCoordinates,
+  WATER_LEVEL,
+} from './beach-model.js';
 import type { DemoAssetSink } from './demo-asset-sink.js';
 import { syntheticMetadata } from './demo-asset-sink.js';
-import { columnX, fillGrid, gridGeoTransform, gridOfItem, pixelArea, rowY } from './demo-grid.js';
+import {
+  columnX,
+  type DemoGrid,
+  fillGrid,
+  gridGeoTransform,
+  gridOfItem,
+  pixelArea,
+  rowY,
+} from './demo-grid.js';
 import { noiseSeed } from './value-noise.js';
 
 export const DEM_NODATA = -9999;
@@ -57,6 +72,35 @@ function sandAmplitudes(dates: string[], random: SeededRandom): number[] {
   });
 }
 
+/**
+ * What does not change between surveys on a grid: the elevation without sand, the shape of the sand layer and
+ * the orthophoto without sand (only pixels under the sand layer are recoloured for each survey).
+ */
+function surveyBase(grid: DemoGrid, colourSeed: number, signal?: AbortSignal) {
+  const count = grid.width * grid.height;
+  const shape = new Float32Array(count);
+  const elevation = fillGrid(
+    grid,
+    new Float32Array(count),
+    (x, y, i) => {
+      const { c, s } = shoreCoordinates(x, y);
+      shape[i] = sandLayerShape(c, s);
+      return baseBeachElevation(c, s);
+    },
+    signal,
+  );
+  const colours = [0, 1, 2].map(() => new Uint8Array(count));
+  fillGrid(grid, colours[0], (x, y, i) => paint(colours, i, beachColour(x, y, elevation[i], colourSeed)));
+  return { elevation, shape, colours };
+}
+
+/** Stores green and blue at `i` and returns red, each rounded and clamped to a byte. */
+function paint(bands: Uint8Array[], i: number, [r, g, b]: [number, number, number]): number {
+  bands[1][i] = Math.max(0, Math.min(255, Math.round(g)));
+  bands[2][i] = Math.max(0, Math.min(255, Math.round(b)));
+  return Math.max(0, Math.min(255, Math.round(r)));
+}
+
 export async function writeHermitageRasters(
   dems: StacItem[],
   orthophotos: StacItem[],
@@ -68,18 +112,17 @@ export async function writeHermitageRasters(
     random.fork('amplitudes'),
   );
   const colourSeed = noiseSeed(() => random.next());
+  const grid = gridOfItem(dems[0].properties);
+  const orthoGrid = gridOfItem(orthophotos[0].properties);
+  const demBase = surveyBase(grid, colourSeed, sink.signal);
+  const orthoBase = surveyBase(orthoGrid, colourSeed, sink.signal);
   let previous: number | undefined;
   for (const [index, demItem] of dems.entries()) {
-    const grid = gridOfItem(demItem.properties);
-    const dem = fillGrid(
-      grid,
-      new Float32Array(grid.width * grid.height),
-      (x, y) => {
-        const z = surveyElevation(x, y, amplitudes[index]);
-        return z < WATER_LEVEL ? DEM_NODATA : Math.round(z * 1000) / 1000;
-      },
-      sink.signal,
-    );
+    const amplitude = amplitudes[index];
+    const dem = demBase.elevation.map((base, i) => {
+      const z = base + amplitude * demBase.shape[i];
+      return z < WATER_LEVEL ? DEM_NODATA : Math.round(z * 1000) / 1000;
+    });
     await sink.write(demItem, 'dem', {
       width: grid.width,
       height: grid.height,
@@ -95,24 +138,18 @@ export async function writeHermitageRasters(
     demItem.properties['fournaise:sand_volume_m3'] = volume;
     demItem.properties['fournaise:sand_volume_change_m3'] =
       previous === undefined ? null : Math.round((volume - previous) * 100) / 100;
-    demItem.properties['fournaise:sand_layer_amplitude_m'] = amplitudes[index];
+    demItem.properties['fournaise:sand_layer_amplitude_m'] = amplitude;
     previous = volume;
 
     const ortho = orthophotos[index];
-    const orthoGrid = gridOfItem(ortho.properties);
-    const bands = [0, 1, 2].map(() => new Uint8Array(orthoGrid.width * orthoGrid.height));
-    fillGrid(
-      orthoGrid,
-      bands[0],
-      (x, y, i) => {
-        const z = surveyElevation(x, y, amplitudes[index]);
-        const [r, g, b] = beachColour(x, y, z, colourSeed);
-        bands[1][i] = Math.max(0, Math.min(255, Math.round(g)));
-        bands[2][i] = Math.max(0, Math.min(255, Math.round(b)));
-        return Math.max(0, Math.min(255, Math.round(r)));
-      },
-      sink.signal,
-    );
+    const bands = orthoBase.colours.map((band) => Uint8Array.from(band));
+    for (let i = 0; i < bands[0].length; i++) {
+      if (orthoBase.shape[i] === 0) continue;
+      const x = columnX(orthoGrid, i % orthoGrid.width);
+      const y = rowY(orthoGrid, Math.floor(i / orthoGrid.width));
+      const z = orthoBase.elevation[i] + amplitude * orthoBase.shape[i];
+      bands[0][i] = paint(bands, i, beachColour(x, y, z, colourSeed));
+    }
     await sink.write(ortho, 'orthophoto', {
       width: orthoGrid.width,
       height: orthoGrid.height,

@@ -29,18 +29,15 @@ export const SYNTHESIS_FLAG = { cloud: 1, water: 3, land: 4 } as const;
  * patch pattern, the same in every scene (per-pixel noise would only make the files larger).
  */
 function clearSky(
-  ground: LandSamples & { landCover: Uint8Array },
+  ground: LandSamples & { landCover: Uint8Array; sea: Float32Array[] },
   month: number,
   sun: { elevation: number; azimuth: number },
 ) {
   const count = ground.landCover.length;
-  const bands = [0, 1, 2, 3].map(() => new Float32Array(count));
+  const bands = ground.sea.map((sea) => Float32Array.from(sea));
   for (let i = 0; i < count; i++) {
+    if (ground.inland[i] < 0) continue;
     const noise = 2 * ground.patch[i] - 1;
-    if (ground.inland[i] < 0) {
-      for (let b = 0; b < 4; b++) bands[b][i] = seaReflectance(b, -ground.inland[i], noise);
-      continue;
-    }
     const light = illuminationFactor(ground.slope[i], ground.aspect[i], sun.elevation, sun.azimuth);
     for (let b = 0; b < 4; b++) bands[b][i] = landReflectance(ground.landCover[i], b, month, light, noise);
   }
@@ -65,7 +62,11 @@ export async function writeSentinel2Rasters(
   const grid = gridOfItem(scenes[0].properties);
   // What does not change from scene to scene: the terrain and the land cover (of 2024).
   const samples = sampleLand(grid, terrain, seed, sink.signal);
-  const ground = { ...samples, landCover: landCoverMap(samples, 2024, seed) };
+  // The sea does not change from scene to scene either (0 on land).
+  const sea = [0, 1, 2, 3].map((band) =>
+    samples.inland.map((inland) => (inland < 0 ? seaReflectance(band, -inland, 0) : 0)),
+  );
+  const ground = { ...samples, landCover: landCoverMap(samples, 2024, seed), sea };
   const count = grid.width * grid.height;
   const geoTransform = gridGeoTransform(grid);
   for (const synthesis of syntheses) {
