@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { LocalHttpClient, runLoad, type LatencySummary } from '../catalog/http-load.js';
 import { tileBounds, WEB_MERCATOR_QUAD, type TileAddress } from '../../src/raster/tiles/tile-matrix-set.js';
@@ -77,9 +77,31 @@ function startServer(cogPaths: string[]): Promise<{ port: number; pid: number; s
   });
 }
 
+/** CPU seconds (user + system) of a process, all threads. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ticksOf(`/proc/${pid}/stat`);
+}
+
+/** CPU seconds of a process's main thread (the event loop), whose load bounds throughput on its own. */
+function mainThreadCpuSeconds(pid: number): number {
+  return ticksOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function ticksOf(statPath: string): number {
+  const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** One scenario, with the server's CPU time per tile: whole process and event loop. */
+async function measure(
+  pid: number,
+  run: () => Promise<LatencySummary>,
+): Promise<LatencySummary & { mainThreadCpuMsPerRequest: number }> {
+  const before = mainThreadCpuSeconds(pid);
+  const result = await run();
+  const mainThreadCpuMsPerRequest =
+    ((mainThreadCpuSeconds(pid) - before) * 1000) / Math.max(1, result.requests);
+  return { ...result, mainThreadCpuMsPerRequest };
 }
 
 function peakRssMiB(pid: number): number {
@@ -113,6 +135,7 @@ async function gdalRun(cogPath: string, tiles: TileAddress[], concurrency: numbe
 
 mkdirSync(dataDir, { recursive: true });
 mkdirSync(outDir, { recursive: true });
+const loadAtStart = loadavg();
 const cogPath = join(dataDir, `scene-${size}.tif`);
 const writeStarted = performance.now();
 const geoTransform = ensureSyntheticCog(cogPath, size);
@@ -153,39 +176,43 @@ await runLoad(client, {
   nextRequest: (n) => ({ method: 'GET', path: path(pickTile(n), STYLES.rgb) }),
 });
 
-const results: Record<string, LatencySummary> = {};
+const results: Record<string, LatencySummary & { mainThreadCpuMsPerRequest: number }> = {};
 for (const [name, style] of Object.entries(STYLES)) {
   for (const concurrency of [1, 8]) {
-    results[`${name} c=${concurrency}`] = await runLoad(client, {
-      concurrency,
-      maxRequests: requests,
-      maxDurationMs: 300_000,
-      nextRequest: (n) => ({ method: 'GET', path: path(pickTile(n), style) }),
-      check: (response) =>
-        response.status === 200 ? undefined : `HTTP ${response.status}: ${response.body.slice(0, 200)}`,
-      serverCpuSeconds: () => cpuSeconds(server.pid),
-    });
+    results[`${name} c=${concurrency}`] = await measure(server.pid, () =>
+      runLoad(client, {
+        concurrency,
+        maxRequests: requests,
+        maxDurationMs: 300_000,
+        nextRequest: (n) => ({ method: 'GET', path: path(pickTile(n), style) }),
+        check: (response) =>
+          response.status === 200 ? undefined : `HTTP ${response.status}: ${response.body.slice(0, 200)}`,
+        serverCpuSeconds: () => cpuSeconds(server.pid),
+      }),
+    );
   }
 }
 const mosaicId = JSON.parse(
   (await client.send({ method: 'POST', path: '/api/mosaics', body: { collections: ['bench'] } })).body,
 ).id;
 for (const concurrency of [1, 8]) {
-  results[`mosaic (12 items) c=${concurrency}`] = await runLoad(client, {
-    concurrency,
-    maxRequests: requests,
-    maxDurationMs: 300_000,
-    nextRequest: (n) => {
-      const tile = pickTile(n);
-      return {
-        method: 'GET',
-        path: `/api/mosaics/${mosaicId}/tiles/WebMercatorQuad/${tile.z}/${tile.x}/${tile.y}.png${STYLES.rgb}`,
-      };
-    },
-    check: (response) =>
-      response.status === 200 ? undefined : `HTTP ${response.status}: ${response.body.slice(0, 200)}`,
-    serverCpuSeconds: () => cpuSeconds(server.pid),
-  });
+  results[`mosaic (12 items) c=${concurrency}`] = await measure(server.pid, () =>
+    runLoad(client, {
+      concurrency,
+      maxRequests: requests,
+      maxDurationMs: 300_000,
+      nextRequest: (n) => {
+        const tile = pickTile(n);
+        return {
+          method: 'GET',
+          path: `/api/mosaics/${mosaicId}/tiles/WebMercatorQuad/${tile.z}/${tile.x}/${tile.y}.png${STYLES.rgb}`,
+        };
+      },
+      check: (response) =>
+        response.status === 200 ? undefined : `HTTP ${response.status}: ${response.body.slice(0, 200)}`,
+      serverCpuSeconds: () => cpuSeconds(server.pid),
+    }),
+  );
 }
 const serverPeakRss = peakRssMiB(server.pid);
 client.close();
@@ -194,9 +221,16 @@ server.stop();
 const gdalList = Array.from({ length: gdalTiles }, (_, n) => pickTile(n));
 const gdal = { 'c=1': await gdalRun(cogPath, gdalList, 1), 'c=8': await gdalRun(cogPath, gdalList, 8) };
 
+const loadAtEnd = loadavg();
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    // 1-minute load average before and after: other work on the machine shares its cores with the run.
+    loadAverage: { start: Number(loadAtStart[0].toFixed(2)), end: Number(loadAtEnd[0].toFixed(2)) },
+  },
   raster: {
     size,
     bands: 4,
@@ -224,21 +258,24 @@ const base = join(outDir, `tiles-${size}`);
 writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
 const rows = Object.entries(results).map(
   ([name, r]) =>
-    `| Fournaise ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.errors} |`,
+    `| Fournaise ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.serverCpuMsPerRequest?.toFixed(1) ?? ''} | ${r.mainThreadCpuMsPerRequest.toFixed(1)} | ${r.errors} |`,
 );
 const gdalRows = Object.entries(gdal).map(
   ([name, r]) =>
-    `| GDAL ${name} | ${r.tilesPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | 0 |`,
+    `| GDAL ${name} | ${r.tilesPerSecond.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | | | 0 |`,
 );
 writeFileSync(
   `${base}.md`,
   [
     `# Tile benchmark, ${size}×${size} 4-band uint16 COG, zooms ${ZOOMS[0]}–${ZOOMS.at(-1)}`,
     '',
-    `${report.date}; ${report.machine.cpus} CPUs (${report.machine.cpuModel}); COG written in ${report.raster.writeSeconds} s; server peak RSS ${serverPeakRss} MiB.`,
+    `${report.date}; ${report.machine.cpus} CPUs (${report.machine.cpuModel}); load average ${report.machine.loadAverage.start} at start, ${report.machine.loadAverage.end} at end; COG written in ${report.raster.writeSeconds} s; server peak RSS ${serverPeakRss} MiB; ${requests} requests per scenario.`,
     '',
-    '| Scenario | tiles/s | p50 ms | p95 ms | errors |',
-    '|---|---|---|---|---|',
+    'CPU ms/tile: server CPU time (all threads: event loop, inflate workers, libuv pool for PNG) per tile;',
+    'event loop ms/tile: the main thread alone. Both are steadier than tiles/s when other work shares the machine.',
+    '',
+    '| Scenario | tiles/s | p50 ms | p95 ms | CPU ms/tile | event loop ms/tile | errors |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     ...gdalRows,
     '',
