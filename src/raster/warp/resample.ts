@@ -111,23 +111,27 @@ export function sampleNearest(
   const count = width * height;
   const mask = new Uint8Array(count);
   const { nodata } = source;
-  const isNaNNodata = nodata !== null && Number.isNaN(nodata);
   // Indices of pixels without data become -1 first, so that every band is then one copy by index.
-  for (let p = 0; p < count; p++) {
-    const index = indices[p];
-    if (index < 0) continue;
-    let isValid = true;
-    if (nodata !== null) {
-      for (const band of source.bands) {
-        const value = band[index];
-        if (isNaNNodata ? Number.isNaN(value) : value === nodata) isValid = false;
-      }
-    }
-    if (isValid) mask[p] = 255;
-    else indices[p] = -1;
+  for (let p = 0; p < count; p++) if (indices[p] >= 0) mask[p] = 255;
+  if (nodata !== null) {
+    for (const band of source.bands) dropNodata(band, nodata, indices, mask);
   }
   const bands = source.bands.map((band) => copyByIndex(band, indices));
   return { width, height, bands, mask };
+}
+
+/** Marks the pixels whose sample of `band` is nodata as without data (mask 0, index -1). */
+function dropNodata(band: RasterArray, nodata: number, indices: Int32Array, mask: Uint8Array): void {
+  const isNaNNodata = Number.isNaN(nodata);
+  for (let p = 0; p < indices.length; p++) {
+    const index = indices[p];
+    if (index < 0) continue;
+    const value = band[index];
+    if (value === nodata || (isNaNNodata && value !== value)) {
+      indices[p] = -1;
+      mask[p] = 0;
+    }
+  }
 }
 
 function copyByIndex(band: RasterArray, indices: Int32Array): Float64Array {
