@@ -133,6 +133,8 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
       ),
     );
     expect(await page.textContent('.history .u-legend .u-label')).toBe('Date');
+    const shownDate = () => page.textContent('.history-values tr[aria-current="date"] th');
+    expect(await shownDate()).toBe('15 mars 2024');
     // The line is drawn: the chart holds pixels of the series colour (#b3401a).
     const chart = decodePng(await page.locator('.history canvas').screenshot());
     let stroke = 0;
@@ -154,6 +156,7 @@ describe.skipIf(!hasChromium)('viewer pixel probe (Chromium)', () => {
       'Indice synthétique 2024-04': `index: ${french.format(next.index[0]! * SERIES_SCALE)}`,
     });
     expect(await history!.evaluate((canvas) => canvas.isConnected)).toBe(true);
+    expect(await shownDate()).toBe('15 avr. 2024');
     // Switching the language formats the values and the history again.
     await page.selectOption('#language', 'en');
     const english = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });

@@ -38,8 +38,10 @@ function timeAxisLabels(splits: number[], increment: number): string[] {
   return splits.map((seconds) => format.format(new Date(seconds * 1000)));
 }
 
-const itemKeys = (items: StacItem[]): string =>
-  items.map((item) => `${item.collection}/${item.id}`).join(' ');
+const itemKey = (item: StacItem): string => `${item.collection}/${item.id}`;
+const itemKeys = (items: StacItem[]): string => items.map(itemKey).join(' ');
+const timeOf = (item: StacItem): number =>
+  Date.parse(String(item.properties.datetime ?? item.properties.start_datetime)) / 1000;
 
 export class PixelProbe {
   readonly element = h('div', { class: 'probe', 'aria-live': 'polite' }, [
@@ -49,19 +51,40 @@ export class PixelProbe {
   /** The last call's point and items, so that a change of the shown items can re-read the same point. */
   private last?: { point: [number, number]; keys: string };
   /** The history shown, and the point and items it was read for (it stays while only the date changes). */
-  private history?: { block: HTMLElement; point: [number, number]; keys: string };
+  private history?: {
+    block: HTMLElement;
+    point: [number, number];
+    keys: string;
+    items: StacItem[];
+    rows: HTMLTableRowElement[];
+  };
+  /** The history item the map shows (the time slider's date), marked on the chart and in its table. */
+  private shown?: StacItem;
   private request = 0;
 
   /** Reads the values of `items` at a clicked point, and the pixel history over `history` (2 items or more). */
   async probe(point: [number, number], items: StacItem[], history: StacItem[]): Promise<void> {
     const request = ++this.request;
     this.last = { point, keys: itemKeys(items) };
+    const shownKeys = new Set(items.map(itemKey));
+    this.shown = history.find((item) => shownKeys.has(itemKey(item)));
     const values = await this.valuesBlock(point, items);
     if (request !== this.request) return;
     const keepHistory =
       this.history?.point === point && this.history.keys === itemKeys(history) && history.length > 1;
     this.element.replaceChildren(values, ...(keepHistory ? [this.history!.block] : []));
-    if (!keepHistory && history.length > 1) await this.plotHistory(point, history, request);
+    if (keepHistory) this.markShown();
+    else if (history.length > 1) await this.plotHistory(point, history, request);
+  }
+
+  /** Marks the date the map shows: a line on the chart, `aria-current` on its table row. */
+  private markShown(): void {
+    this.history?.items.forEach((item, index) => {
+      const row = this.history!.rows[index];
+      if (item === this.shown) row.setAttribute('aria-current', 'date');
+      else row.removeAttribute('aria-current');
+    });
+    this.chart?.redraw(false, false);
   }
 
   /**
@@ -117,9 +140,7 @@ export class PixelProbe {
       items.map((item) => pointValues(item, lon, lat).catch(() => undefined)),
     );
     if (request !== this.request) return;
-    const times = items.map(
-      (item) => Date.parse(String(item.properties.datetime ?? item.properties.start_datetime)) / 1000,
-    );
+    const times = items.map(timeOf);
     const bandCount = Math.max(0, ...results.map((r) => r?.values.length ?? 0));
     if (bandCount === 0) return;
     // Band names from an item that has values here (items outside the point have none).
@@ -129,13 +150,11 @@ export class PixelProbe {
     for (let band = 0; band < bandCount; band++) series.push(results.map((r) => r?.values[band] ?? null));
     if (series.every((values) => values.every((v) => v === null))) return;
     const container = h('div', { class: 'history', role: 'img', 'aria-label': t('pixelHistory') });
-    const block = h('div', { class: 'probe-history' }, [
-      h('h3', {}, [t('pixelHistory')]),
-      container,
-      this.historyTable(items, names, series),
-    ]);
+    const table = this.historyTable(items, names, series);
+    const block = h('div', { class: 'probe-history' }, [h('h3', {}, [t('pixelHistory')]), container, table]);
     this.element.append(block);
-    this.history = { block, point, keys: itemKeys(items) };
+    const rows = [...table.querySelectorAll('tbody tr')] as HTMLTableRowElement[];
+    this.history = { block, point, keys: itemKeys(items), items, rows };
     this.chart?.destroy();
     const palette = ['#b3401a', '#0b5cad', '#2e8b57', '#8a2be2', '#d4a017', '#444'];
     this.chart = new uPlot(
@@ -158,10 +177,27 @@ export class PixelProbe {
           { space: 70, values: (_u, splits, _axis, _space, increment) => timeAxisLabels(splits, increment) },
           { values: (_u, splits) => splits.map((v) => formatNumber(v)) },
         ],
+        hooks: { draw: [(chart) => this.drawShownDate(chart)] },
       },
       [times, ...series] as uPlot.AlignedData,
       container,
     );
+    this.markShown();
+  }
+
+  /** A dashed vertical line at the date the map shows. */
+  private drawShownDate(chart: uPlot): void {
+    if (!this.shown) return;
+    const x = chart.valToPos(timeOf(this.shown), 'x', true);
+    const { ctx, bbox } = chart;
+    ctx.save();
+    ctx.strokeStyle = '#555';
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.restore();
   }
 
   /** The chart's values as a table, folded: what a screen reader reads, and what a user copies. */
