@@ -13,7 +13,7 @@ import { withPublicAssetHrefs } from './asset-hrefs.js';
 export type ItemLinkProvider = (item: StacItem, collectionId: string, apiRoot: string) => StacLink[];
 
 export class ItemLinkRegistry {
-  readonly #providers: ItemLinkProvider[] = [];
+  readonly #providers: { provider: ItemLinkProvider; extension?: string }[] = [];
   #servesStoredAssets = false;
 
   /**
@@ -29,15 +29,35 @@ export class ItemLinkRegistry {
     return this.#servesStoredAssets ? withPublicAssetHrefs(document, apiRoot) : document;
   }
 
-  add(provider: ItemLinkProvider): void {
-    this.#providers.push(provider);
+  /** Adds a provider; `extension` is the schema URI of the STAC extension its links belong to, if any. */
+  add(provider: ItemLinkProvider, extension?: string): void {
+    this.#providers.push({ provider, extension });
+  }
+
+  /**
+   * `served` (the item as the API returns it) with the providers' links for the stored `item` appended, and
+   * the extension of every provider that added links listed in `stac_extensions`.
+   */
+  withLinks<T extends StacItem>(served: T, item: StacItem, apiRoot: string): T {
+    const added = this.#linksByProvider(item, apiRoot).filter(({ links }) => links.length > 0);
+    if (added.length === 0) return served;
+    const extensions = new Set(served.stac_extensions ?? []);
+    for (const { extension } of added) if (extension) extensions.add(extension);
+    return {
+      ...served,
+      ...(extensions.size > 0 ? { stac_extensions: [...extensions] } : {}),
+      links: [...served.links, ...added.flatMap(({ links }) => links)],
+    };
   }
 
   /** Links of every provider for an item that belongs to a collection (others have no API address). */
-  links(item: StacItem, apiRoot: string): StacLink[] {
+  #linksByProvider(item: StacItem, apiRoot: string): { links: StacLink[]; extension?: string }[] {
     if (item.collection === undefined) return [];
     const collectionId = item.collection;
-    return this.#providers.flatMap((provider) => provider(item, collectionId, apiRoot));
+    return this.#providers.map(({ provider, extension }) => ({
+      links: provider(item, collectionId, apiRoot),
+      extension,
+    }));
   }
 }
 

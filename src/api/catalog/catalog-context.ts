@@ -57,8 +57,7 @@ export function createCatalogContext(options: {
       const root = apiRoot(request);
       const published = options.itemLinks?.publishAssets(item, root) ?? item;
       const linked = withItemLinks(published, root, siteRoot(request));
-      const extra = options.itemLinks?.links(item, root) ?? [];
-      return extra.length ? { ...linked, links: [...linked.links, ...extra] } : linked;
+      return options.itemLinks?.withLinks(linked, item, root) ?? linked;
     },
     linkCollection: (collection, request) => {
       const root = apiRoot(request);

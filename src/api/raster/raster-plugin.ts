@@ -22,7 +22,7 @@
  *   resolveAssetHref: (href) => resolveAgainstDataDir(href),
  * });
  */
-import { rasterWebMapLinks } from '../../raster/tiles/web-map-links.js';
+import { rasterWebMapLinks, WEB_MAP_LINKS_EXTENSION } from '../../raster/tiles/web-map-links.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { StacItem } from '../../catalog/model/stac-types.js';
 import { ReaderCache } from '../../raster/cog/reader-cache.js';
@@ -57,7 +57,7 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   const readers = options.readerCache ?? new ReaderCache();
   if (!options.readerCache) app.addHook('onClose', () => readers.close());
   // Items with GeoTIFF assets served by the catalogue link to their tiles (STAC web-map-links).
-  if (app.hasDecorator('itemLinks')) app.itemLinks.add(rasterWebMapLinks);
+  if (app.hasDecorator('itemLinks')) app.itemLinks.add(rasterWebMapLinks, WEB_MAP_LINKS_EXTENSION);
   const renderer = new ItemTileRenderer((asset, signal) =>
     readers.open(options.resolveAssetHref(asset.href), signal),
   );

@@ -32,11 +32,12 @@ export interface CogReaderOptions {
 
 /**
  * The process-wide cache of decoded blocks: 5 % of the machine's memory, as GDAL's default block cache
- * (GDAL_CACHEMAX), kept between 256 MiB and 1 GiB. Neighbouring tiles and zoom levels share source blocks,
- * and a cold 512² block costs milliseconds to inflate and split, so hits matter more than anything else.
+ * (GDAL_CACHEMAX), kept between 256 MiB and 512 MiB so that a server process stays under about 1 GiB.
+ * Neighbouring tiles and zoom levels share source blocks, and a cold 512² block costs milliseconds to
+ * inflate and split, so hits matter more than anything else.
  */
 const SHARED_DECODED_BLOCKS = new BlockCache(
-  Math.min(1024 * 1024 * 1024, Math.max(256 * 1024 * 1024, Math.round(totalmem() * 0.05))),
+  Math.min(512 * 1024 * 1024, Math.max(256 * 1024 * 1024, Math.round(totalmem() * 0.05))),
 );
 /** Distinguishes readers of the same location (a file may change between opens) in the shared cache. */
 let openCount = 0;

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/build-app.js';
 import { rasterPlugin } from '../../../src/api/raster/raster-plugin.js';
+import { WEB_MAP_LINKS_EXTENSION } from '../../../src/raster/tiles/web-map-links.js';
 import type { StacCollection, StacItem, StacLink } from '../../../src/catalog/model/stac-types.js';
 import { openSqliteCatalogStore } from '../../../src/catalog/store/sqlite/sqlite-catalog-store.js';
 import type { CatalogStore } from '../../../src/catalog/store/catalog-store.js';
@@ -95,6 +96,16 @@ describe('catalogue items link to their tiles', () => {
     expect(search.features[0].links.map((l) => l.rel)).toContain('xyz');
     expect((await linksOf('/api/collections/dem/items/metadata-only')).map((l) => l.rel)).not.toContain(
       'xyz',
+    );
+  });
+
+  it('lists the web-map-links extension in stac_extensions of the items that get the links only', async () => {
+    const extensionsOf = async (url: string) => ((await app.inject(url)).json() as StacItem).stac_extensions;
+    expect(await extensionsOf('/api/collections/dem/items/raster')).toContain(WEB_MAP_LINKS_EXTENSION);
+    const search = (await app.inject('/api/search?ids=raster')).json() as { features: StacItem[] };
+    expect(search.features[0].stac_extensions).toContain(WEB_MAP_LINKS_EXTENSION);
+    expect((await extensionsOf('/api/collections/dem/items/metadata-only')) ?? []).not.toContain(
+      WEB_MAP_LINKS_EXTENSION,
     );
   });
 
