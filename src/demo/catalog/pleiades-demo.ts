@@ -16,7 +16,7 @@ import {
   projectedBbox,
   roundTo,
 } from './demo-places.js';
-import { addDays, demoCollection, demoItem, isoUtc } from './demo-records.js';
+import { addDays, demoCollection, demoItem, geometryBbox, isoUtc } from './demo-records.js';
 import { COG_MEDIA_TYPE, EXTENSION, LICENSE, PROVIDER } from './demo-vocabulary.js';
 
 const PLATFORMS = [
@@ -36,6 +36,12 @@ const PLATFORMS = [
     swathKm: 14,
   },
 ] as const;
+
+/**
+ * Pixel size of the demo's Pléiades-like scenes, in metres: far coarser than the sensors' 0.3–0.5 m, so that
+ * the demo's files stay small and quick to generate.
+ */
+export const PLEIADES_DEMO_GSD = 50;
 
 const MS_BANDS = [
   { name: 'B0', 'eo:common_name': 'blue', 'eo:center_wavelength': 0.49, 'eo:full_width_half_max': 0.06 },
@@ -90,12 +96,19 @@ function sceneItem(
     roles: ['data', 'visual'],
     data_type: 'uint16',
     nodata: 0,
-    bands: MS_BANDS.map((band) => ({ ...band, 'raster:spatial_resolution': sensor.gsd })),
+    bands: MS_BANDS.map((band) => ({
+      ...band,
+      'raster:scale': 0.0001,
+      'raster:offset': 0,
+      'raster:spatial_resolution': PLEIADES_DEMO_GSD,
+    })),
   };
+  const geometry = sceneFootprint(site.lon, site.lat, sensor.swathKm, random);
+  const grid = projectedBbox(epsg, geometryBbox(geometry), PLEIADES_DEMO_GSD);
   return demoItem({
     collection,
     id: itemId,
-    geometry: sceneFootprint(site.lon, site.lat, sensor.swathKm, random),
+    geometry,
     datetime,
     title: `${sensor.platform === 'pleiades-1a' ? 'Pléiades 1A' : `Pléiades Neo ${sensor.platform.slice(-1)}`} – ${site.name} – ${datetime.slice(0, 10)}`,
     keywords: [...keywords, 'Pléiades', site.name],
@@ -106,9 +119,12 @@ function sceneItem(
       platform: sensor.platform,
       constellation: sensor.constellation,
       instruments: [...sensor.instruments],
-      gsd: sensor.gsd,
+      gsd: PLEIADES_DEMO_GSD,
       'eo:cloud_cover': roundTo(random.between(0, maxCloud), 1),
       'proj:code': `EPSG:${epsg}`,
+      'proj:bbox': grid,
+      'proj:shape': [(grid[3] - grid[1]) / PLEIADES_DEMO_GSD, (grid[2] - grid[0]) / PLEIADES_DEMO_GSD],
+      'proj:transform': [PLEIADES_DEMO_GSD, 0, grid[0], 0, -PLEIADES_DEMO_GSD, grid[3]],
       'view:off_nadir': offNadir,
       'view:incidence_angle': roundTo(offNadir * 1.12, 2),
       'view:azimuth': roundTo(random.between(0, 360), 2),
@@ -217,8 +233,8 @@ export function generatePleiadesReunion2025(random: SeededRandom): {
     id,
     { fr: 'Images Pléiades de La Réunion 2025', en: 'Pléiades images of La Réunion, 2025' },
     {
-      fr: 'Scènes Pléiades et Pléiades Neo orthorectifiées (50 cm et 30 cm) de La Réunion acquises en 2025 via DINAMIS : littoral, cirques, Piton de la Fournaise.',
-      en: 'Orthorectified Pléiades and Pléiades Neo scenes (50 cm and 30 cm) of La Réunion acquired in 2025 through DINAMIS: coast, cirques, Piton de la Fournaise.',
+      fr: `Scènes Pléiades et Pléiades Neo orthorectifiées (50 cm et 30 cm, rééchantillonnées à ${PLEIADES_DEMO_GSD} m dans la démonstration) de La Réunion acquises en 2025 via DINAMIS : littoral, cirques, Piton de la Fournaise.`,
+      en: `Orthorectified Pléiades and Pléiades Neo scenes (50 cm and 30 cm, resampled to ${PLEIADES_DEMO_GSD} m in the demo) of La Réunion acquired in 2025 through DINAMIS: coast, cirques, Piton de la Fournaise.`,
     },
     [
       'Pléiades',

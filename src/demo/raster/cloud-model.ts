@@ -5,6 +5,7 @@
  * 0 is clear. Pure functions over typed arrays.
  */
 import { columnX, type DemoGrid, rowY } from './demo-grid.js';
+import { cloudyReflectance } from './reflectance-model.js';
 import { fractalNoise } from './value-noise.js';
 
 export const CLOUD_BIT = 1;
@@ -64,4 +65,25 @@ export function sceneClouds(
     }
   }
   return { mask, opacity };
+}
+
+/** Darkens shadows and brightens clouds and cirrus in band-separate reflectances (B2, B3, B4, B8), in place. */
+export function addClouds(bands: Float32Array[], clouds: SceneClouds): void {
+  for (let i = 0; i < clouds.mask.length; i++) {
+    const mask = clouds.mask[i];
+    if (mask === 0) continue;
+    for (let b = 0; b < bands.length; b++) {
+      let value = bands[b][i];
+      if (mask & SHADOW_BIT) value *= 0.35;
+      if (mask & (CLOUD_BIT | CIRRUS_BIT)) value = cloudyReflectance(value, clouds.opacity[i], b);
+      bands[b][i] = value;
+    }
+  }
+}
+
+/** How far [east, north] in metres shadows fall from clouds 1.5 km up, away from the sun. */
+export function shadowShift(sun: { elevation: number; azimuth: number }): [number, number] {
+  const away = ((sun.azimuth + 180) * Math.PI) / 180;
+  const distance = 1500 / Math.tan((sun.elevation * Math.PI) / 180);
+  return [distance * Math.sin(away), distance * Math.cos(away)];
 }

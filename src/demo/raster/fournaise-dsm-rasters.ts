@@ -36,7 +36,10 @@ export async function writeFournaiseDsmRasters(
   let surface = fillGrid(
     grid,
     new Float32Array(count),
-    (x, y) => (inlandDistance(x, y) < 0 ? DSM_NODATA : terrain.elevationAt(x, y)),
+    (x, y) => {
+      const inland = inlandDistance(x, y);
+      return inland < 0 ? DSM_NODATA : terrain.elevationAt(x, y, inland);
+    },
     sink.signal,
   );
   let before: { item: StacItem; dsm: Float32Array } | undefined;

@@ -14,6 +14,7 @@ import {
   shoreCoordinates,
   WATER_LEVEL,
 } from './beach-model.js';
+import { insideRing } from './coast-distance.js';
 import type { DemoAssetSink } from './demo-asset-sink.js';
 import { syntheticMetadata } from './demo-asset-sink.js';
 import {
@@ -45,17 +46,6 @@ export function sandVolume(dem: Float32Array, grid: ReturnType<typeof gridOfItem
     }
   }
   return volume * pixelArea(grid);
-}
-
-/** Ray-casting point-in-polygon test. */
-function insideRing(ring: readonly [number, number][], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Sand amplitudes (m) of the surveys: accretion between surveys, erosion after the wet-season storms. */

@@ -8,6 +8,7 @@
  */
 import { FOURNAISE_SUMMIT, projectLonLat, REUNION_OUTLINE } from '../catalog/demo-places.js';
 import { EPSG_RGR92_UTM40S } from '../catalog/demo-places.js';
+import { signedDistanceToRing } from './coast-distance.js';
 import { fractalNoise, smoothstep } from './value-noise.js';
 
 const at = (lon: number, lat: number) => projectLonLat(EPSG_RGR92_UTM40S, lon, lat);
@@ -42,20 +43,7 @@ const COAST = REUNION_OUTLINE.slice(0, -1).map(([lon, lat]) => at(lon, lat));
 
 /** Signed distance to the coastline in metres: positive inland, negative at sea. */
 export function inlandDistance(x: number, y: number): number {
-  let inside = false;
-  let nearest = Infinity;
-  for (let i = 0, j = COAST.length - 1; i < COAST.length; j = i++) {
-    const [xi, yi] = COAST[i];
-    const [xj, yj] = COAST[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    const dx = xj - xi;
-    const dy = yj - yi;
-    const t = Math.max(0, Math.min(1, ((x - xi) * dx + (y - yi) * dy) / (dx * dx + dy * dy)));
-    const ex = xi + t * dx - x;
-    const ey = yi + t * dy - y;
-    nearest = Math.min(nearest, ex * ex + ey * ey);
-  }
-  return inside ? Math.sqrt(nearest) : -Math.sqrt(nearest);
+  return signedDistanceToRing(COAST, x, y);
 }
 
 /** 1 inside the Enclos Fouqué, 0 outside, with a steep 300 m transition at its ramparts. */
@@ -101,18 +89,15 @@ function smoothMax(a: number, b: number, k: number): number {
 
 /** The island's elevation model for a noise seed. */
 export interface IslandTerrain {
-  /** Elevation above sea level in metres (negative at sea). */
-  elevationAt(x: number, y: number): number;
-  /** Slope in degrees and downslope azimuth (radians clockwise from north) by central differences over `step` m. */
-  slopeAt(x: number, y: number, step: number): { slope: number; aspect: number };
+  /** Elevation above sea level in metres (negative at sea); `inland` is the point's inlandDistance when known. */
+  elevationAt(x: number, y: number, inland?: number): number;
   /** 1 on the floor of a cirque, 0 outside. */
   cirqueAt(x: number, y: number): number;
 }
 
 export function createIslandTerrain(seed: number): IslandTerrain {
   const wobbleAt = (x: number, y: number) => 0.85 + 0.3 * fractalNoise(x, y, 5000, seed + 303, 2);
-  const elevationAt = (x: number, y: number): number => {
-    const inland = inlandDistance(x, y);
+  const elevationAt = (x: number, y: number, inland = inlandDistance(x, y)): number => {
     if (inland < 0) return Math.max(-4000, -20 + inland * 0.12);
     const neiges = 3030 * Math.max(0, 1 - Math.hypot(x - NEIGES[0], y - NEIGES[1]) / 32000) ** 1.6;
     const fournaiseDistance = Math.hypot(x - FOURNAISE[0], y - FOURNAISE[1]);
@@ -140,13 +125,5 @@ export function createIslandTerrain(seed: number): IslandTerrain {
   return {
     elevationAt,
     cirqueAt: (x, y) => cirqueMembership(x, y, wobbleAt(x, y)),
-    slopeAt(x, y, step) {
-      const dzdx = (elevationAt(x + step, y) - elevationAt(x - step, y)) / (2 * step);
-      const dzdy = (elevationAt(x, y + step) - elevationAt(x, y - step)) / (2 * step);
-      return {
-        slope: (Math.atan(Math.hypot(dzdx, dzdy)) * 180) / Math.PI,
-        aspect: Math.atan2(-dzdx, -dzdy),
-      };
-    },
   };
 }

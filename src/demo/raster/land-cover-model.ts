@@ -104,15 +104,23 @@ export function sampleLand(
       const x = columnX(grid, col);
       const i = row * width + col;
       samples.inland[i] = inlandDistance(x, y);
-      samples.elevation[i] = terrain.elevationAt(x, y);
+      samples.elevation[i] = terrain.elevationAt(x, y, samples.inland[i]);
       if (samples.inland[i] < 0) continue;
       samples.cirque[i] = terrain.cirqueAt(x, y);
       samples.enclos[i] = enclosMembership(x, y);
       samples.patch[i] = fractalNoise(x, y, 1500, seed, 3);
     }
   }
+  Object.assign(samples, slopesOf(grid, samples.elevation));
+  return samples;
+}
+
+/** Slope (degrees) and downslope azimuth (radians) of every pixel, by central differences on the grid. */
+export function slopesOf(grid: DemoGrid, z: Float32Array): { slope: Float32Array; aspect: Float32Array } {
+  const { width, height } = grid;
   const [xRes, , , , yStep] = grid.transform;
-  const z = samples.elevation;
+  const slope = new Float32Array(width * height);
+  const aspect = new Float32Array(width * height);
   for (let row = 0; row < height; row++) {
     for (let col = 0; col < width; col++) {
       const left = Math.max(0, col - 1);
@@ -121,12 +129,11 @@ export function sampleLand(
       const down = Math.min(height - 1, row + 1);
       const dzdx = (z[row * width + right] - z[row * width + left]) / ((right - left) * xRes);
       const dzdy = (z[up * width + col] - z[down * width + col]) / ((down - up) * -yStep);
-      const i = row * width + col;
-      samples.slope[i] = (Math.atan(Math.hypot(dzdx, dzdy)) * 180) / Math.PI;
-      samples.aspect[i] = Math.atan2(-dzdx, -dzdy);
+      slope[row * width + col] = (Math.atan(Math.hypot(dzdx, dzdy)) * 180) / Math.PI;
+      aspect[row * width + col] = Math.atan2(-dzdx, -dzdy);
     }
   }
-  return samples;
+  return { slope, aspect };
 }
 
 /** The level-3 class of pixel `i` (centre x, y) in a year (0 at sea). */

@@ -8,10 +8,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { StacItem } from '../../catalog/model/stac-types.js';
+import type { StacAsset, StacItem } from '../../catalog/model/stac-types.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { writeCog } from '../../raster/cog/cog-writer.js';
-import { EXTENSION } from '../catalog/demo-vocabulary.js';
+import { COG_MEDIA_TYPE, EXTENSION } from '../catalog/demo-vocabulary.js';
 import { registerDemoContribution } from '../demo-registry.js';
 import type { DemoAssetSink } from './demo-asset-sink.js';
 import { writeFournaiseDsmRasters } from './fournaise-dsm-rasters.js';
@@ -19,6 +19,7 @@ import { writeHellBourgRasters } from './hell-bourg-rasters.js';
 import { writeHermitageRasters } from './hermitage-rasters.js';
 import { createIslandTerrain } from './island-terrain.js';
 import { writeLandCoverRasters } from './land-cover-rasters.js';
+import { writePleiadesRasters } from './pleiades-rasters.js';
 import { writeSentinel2Rasters } from './sentinel2-rasters.js';
 import { noiseSeed } from './value-noise.js';
 
@@ -31,6 +32,8 @@ export const RASTER_DEMO_COLLECTIONS = [
   'hermitage-orthophoto',
   'pleiades-dsm-piton-fournaise',
   'hell-bourg-orthophoto',
+  'pleiades-reunion-2025',
+  'pleiades-mayotte-chido',
 ] as const;
 
 /** Every item of a collection, in id order. */
@@ -48,6 +51,11 @@ async function collectionItems(catalog: CatalogStore, collection: string): Promi
     token = page.next;
   } while (token);
   return items;
+}
+
+/** The assets this contribution writes (the Pléiades DIMAP metadata files are not written). */
+export function isCog(asset: StacAsset): boolean {
+  return asset.type === COG_MEDIA_TYPE;
 }
 
 /** Items in time order (surveys, scenes, months). */
@@ -68,7 +76,7 @@ registerDemoContribution({
       ),
     ) as Record<(typeof RASTER_DEMO_COLLECTIONS)[number], StacItem[]>;
     const total = Object.values(items).reduce(
-      (sum, list) => sum + list.reduce((n, item) => n + Object.keys(item.assets).length, 0),
+      (sum, list) => sum + list.reduce((n, item) => n + Object.values(item.assets).filter(isCog).length, 0),
       0,
     );
     let done = 0;
@@ -109,6 +117,12 @@ registerDemoContribution({
     await writeHellBourgRasters(
       items['hell-bourg-orthophoto'],
       noiseSeed(() => random.next()),
+      sink,
+    );
+    await writePleiadesRasters(
+      [...items['pleiades-reunion-2025'], ...items['pleiades-mayotte-chido']],
+      terrain,
+      landSeed,
       sink,
     );
     for (const list of Object.values(items)) {

@@ -48,7 +48,7 @@ for (const c of LAND_COVER_LEVEL_3) LEVEL_3_PARENT[c.value] = c.parent!;
 /**
  * Reflectance of a land pixel in band `band` (0–3). `month` 1–12 (the austral summer peak of vegetation is in
  * March), `illumination` the cosine of the solar incidence over the cosine of the solar zenith (1 on flat
- * ground), `noise` a small per-pixel variation in [-1, 1].
+ * ground), `noise` a small per-pixel variation in [-1, 1], `damage` (0–1) the share of leaves a cyclone stripped.
  */
 export function landReflectance(
   landCover: number,
@@ -56,8 +56,12 @@ export function landReflectance(
   month: number,
   illumination: number,
   noise: number,
+  damage = 0,
 ): number {
-  const base = SPECTRA[landCover][band];
+  const vegetated = VEGETATED.has(LEVEL_3_PARENT[landCover]);
+  // Defoliated vegetation: less near infrared, more red (bare branches, litter).
+  const stripped = vegetated && damage > 0 ? [1, 1, 1 + 0.8 * damage, 1 - 0.5 * damage][band] : 1;
+  const base = SPECTRA[landCover][band] * stripped;
   const seasonal =
     band === 3 && VEGETATED.has(LEVEL_3_PARENT[landCover])
       ? 1 + 0.12 * Math.cos(((month - 3) / 12) * 2 * Math.PI)

@@ -5,44 +5,19 @@
  * ×10000 (scale 0.0001), nodata -10000.
  */
 import type { StacItem } from '../../catalog/model/stac-types.js';
-import { CLOUD_BIT, sceneClouds } from './cloud-model.js';
+import { addClouds, sceneClouds, shadowShift } from './cloud-model.js';
 import type { DemoAssetSink } from './demo-asset-sink.js';
 import { syntheticMetadata } from './demo-asset-sink.js';
 import { gridGeoTransform, gridOfItem } from './demo-grid.js';
 import type { IslandTerrain } from './island-terrain.js';
-import { type LandSamples, landCoverMap, sampleLand } from './land-cover-model.js';
-import {
-  cloudyReflectance,
-  illuminationFactor,
-  landReflectance,
-  seaReflectance,
-} from './reflectance-model.js';
+import { clearSkyReflectance, groundOf } from './ground-reflectance.js';
+import { landCoverMap, sampleLand } from './land-cover-model.js';
 import { latticeValue } from './value-noise.js';
 
 const BAND_NAMES = ['B2 blue', 'B3 green', 'B4 red', 'B8 near infrared'];
 export const REFLECTANCE_NODATA = -10000;
 /** Synthesis flag values (FLG): 1 no clear observation in the month, 3 water, 4 land. */
 export const SYNTHESIS_FLAG = { cloud: 1, water: 3, land: 4 } as const;
-
-/**
- * Clear-sky reflectance of every pixel of a scene, band-separate. The ground's texture is the terrain's smooth
- * patch pattern, the same in every scene (per-pixel noise would only make the files larger).
- */
-function clearSky(
-  ground: LandSamples & { landCover: Uint8Array; sea: Float32Array[] },
-  month: number,
-  sun: { elevation: number; azimuth: number },
-) {
-  const count = ground.landCover.length;
-  const bands = ground.sea.map((sea) => Float32Array.from(sea));
-  for (let i = 0; i < count; i++) {
-    if (ground.inland[i] < 0) continue;
-    const noise = 2 * ground.patch[i] - 1;
-    const light = illuminationFactor(ground.slope[i], ground.aspect[i], sun.elevation, sun.azimuth);
-    for (let b = 0; b < 4; b++) bands[b][i] = landReflectance(ground.landCover[i], b, month, light, noise);
-  }
-  return bands;
-}
 
 function bandInfo(kind: string) {
   return BAND_NAMES.map((name) => ({ description: `${name} ${kind} (synthetic)`, scale: 0.0001, offset: 0 }));
@@ -62,11 +37,7 @@ export async function writeSentinel2Rasters(
   const grid = gridOfItem(scenes[0].properties);
   // What does not change from scene to scene: the terrain and the land cover (of 2024).
   const samples = sampleLand(grid, terrain, seed, sink.signal);
-  // The sea does not change from scene to scene either (0 on land).
-  const sea = [0, 1, 2, 3].map((band) =>
-    samples.inland.map((inland) => (inland < 0 ? seaReflectance(band, -inland, 0) : 0)),
-  );
-  const ground = { ...samples, landCover: landCoverMap(samples, 2024, seed), sea };
+  const ground = groundOf(samples, landCoverMap(samples, 2024, seed));
   const count = grid.width * grid.height;
   const geoTransform = gridGeoTransform(grid);
   for (const synthesis of syntheses) {
@@ -81,26 +52,15 @@ export async function writeSentinel2Rasters(
         elevation: scene.properties['view:sun_elevation'] as number,
         azimuth: scene.properties['view:sun_azimuth'] as number,
       };
-      const bands = clearSky(ground, Number(month.slice(5)), sun);
-      // Shadows fall away from the sun, about 1.5 km for clouds at 1–2 km above the ground.
-      const away = ((sun.azimuth + 180) * Math.PI) / 180;
-      const shift = 1500 / Math.tan((sun.elevation * Math.PI) / 180);
-      const clouds = sceneClouds(grid, scene.properties['eo:cloud_cover'] as number, sceneSeed + 17, [
-        shift * Math.sin(away),
-        shift * Math.cos(away),
-      ]);
-      const reflectance = bands.map(() => new Int16Array(count));
+      const bands = clearSkyReflectance(ground, Number(month.slice(5)), sun);
+      const cover = scene.properties['eo:cloud_cover'] as number;
+      const clouds = sceneClouds(grid, cover, sceneSeed + 17, shadowShift(sun));
+      addClouds(bands, clouds);
+      const reflectance = bands.map((band) => Int16Array.from(band, (value) => Math.round(value * 10000)));
       for (let i = 0; i < count; i++) {
-        const mask = clouds.mask[i];
-        for (let b = 0; b < 4; b++) {
-          let value = bands[b][i];
-          if (mask & 2) value *= 0.35;
-          if (mask & (CLOUD_BIT | 4)) value = cloudyReflectance(value, clouds.opacity[i], b);
-          const stored = Math.round(value * 10000);
-          reflectance[b][i] = stored;
-          if (mask === 0) sums[b][i] += stored;
-        }
-        if (mask === 0) clearCount[i]++;
+        if (clouds.mask[i] !== 0) continue;
+        for (let b = 0; b < 4; b++) sums[b][i] += reflectance[b][i];
+        clearCount[i]++;
       }
       await sink.write(scene, 'reflectance', {
         width: grid.width,
