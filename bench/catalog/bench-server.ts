@@ -48,6 +48,8 @@ if (workers === 1) {
     if (message === 'stop') void server.stop().then(() => process.exit(0));
   });
 } else if (cluster.isPrimary) {
+  // Migrates the catalogue once, before the workers open it.
+  await openSqliteCatalogStore({ dataDir }).close();
   const servers = await startServerCluster({ workers });
   process.send({ port: Number(new URL(servers.url).port), workerPids: servers.workerPids() });
   process.on('message', (message) => {
