@@ -56,11 +56,15 @@ export async function writeSentinel2Rasters(
       const cover = scene.properties['eo:cloud_cover'] as number;
       const clouds = sceneClouds(grid, cover, sceneSeed + 17, shadowShift(sun));
       addClouds(bands, clouds);
-      const reflectance = bands.map((band) => Int16Array.from(band, (value) => Math.round(value * 10000)));
+      const reflectance = bands.map(() => new Int16Array(count));
       for (let i = 0; i < count; i++) {
-        if (clouds.mask[i] !== 0) continue;
-        for (let b = 0; b < 4; b++) sums[b][i] += reflectance[b][i];
-        clearCount[i]++;
+        const clear = clouds.mask[i] === 0;
+        for (let b = 0; b < 4; b++) {
+          const stored = Math.round(bands[b][i] * 10000);
+          reflectance[b][i] = stored;
+          if (clear) sums[b][i] += stored;
+        }
+        if (clear) clearCount[i]++;
       }
       await sink.write(scene, 'reflectance', {
         width: grid.width,
