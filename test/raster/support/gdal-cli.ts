@@ -96,6 +96,8 @@ export function gdalWarpFloat(
     size: number;
     method: string;
     bandCount: number;
+    /** More gdalwarp options, e.g. `['-ovr', '1']` to read a given overview. */
+    extraArgs?: string[];
   },
 ): Float32Array[] {
   const dir = mkdtempSync(join(tmpdir(), 'fournaise-gdalwarp-'));
@@ -124,6 +126,7 @@ export function gdalWarpFloat(
       `${options.size}`,
       '-r',
       options.method,
+      ...(options.extraArgs ?? []),
       path,
       out,
     ]);

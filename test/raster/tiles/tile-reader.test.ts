@@ -108,6 +108,35 @@ describeWithGdal('readTile matches gdalwarp on the same tile', () => {
     },
   );
 
+  it('nearest tiles read an overview up to 1.2× coarser than the output, pixel for pixel as gdalwarp on it', async () => {
+    // rio-tiler-cog_cmap.tif: EPSG:3857, 1.194 m, overviews ×2…×32. A 280-px z15 tile needs 4.37 m: the
+    // ×4 overview (4.78 m, 1.09× coarser) is read instead of the ×2 one, as GDAL's RasterIO would.
+    const cmap = join(import.meta.dirname, '../../fixtures/cog/rio-tiler-cog_cmap.tif');
+    const cmapReader = await CogReader.open(new FileByteSource(cmap));
+    const [x0, a, , y0, , e] = cmapReader.info.geoTransform;
+    const centre = proj4('EPSG:3857', 'EPSG:4326', [
+      x0 + (a * cmapReader.info.width) / 2,
+      y0 + (e * cmapReader.info.height) / 2,
+    ]) as [number, number];
+    const tile = tileAt(WEB_MERCATOR_QUAD, 15, ...centre);
+    const ours = await readTile(cmapReader, WEB_MERCATOR_QUAD, tile, { size: 280 });
+    expect(ours.level).toBe(2);
+    const [gdal] = gdalWarpFloat(cmap, {
+      epsg: 3857,
+      bounds: tileBounds(WEB_MERCATOR_QUAD, tile),
+      size: 280,
+      method: 'near',
+      bandCount: 1,
+      // GDAL numbers overviews from 0: the ×4 overview is its overview 1.
+      extraArgs: ['-ovr', '1'],
+    });
+    const result = compare(ours, gdal);
+    expect(result.validCount).toBeGreaterThan(5000);
+    expect(result.maskAgreement).toBeGreaterThanOrEqual(0.999);
+    expect(result.identical).toBeGreaterThanOrEqual(0.99);
+    await cmapReader.close();
+  });
+
   it('children tiles line up with their parent rendered at twice the size (no seams, no shift)', async () => {
     const parent = tileAt(WEB_MERCATOR_QUAD, 14, ...lonLat);
     const big = await readTile(reader, WEB_MERCATOR_QUAD, parent, { size: 512 });
