@@ -13,16 +13,6 @@ export interface DemoGrid {
   transform: [number, number, number, number, number, number];
 }
 
-/** A north-up grid covering `bbox` [minx, miny, maxx, maxy] with square pixels of `size` metres. */
-export function gridOfBbox(epsg: number, bbox: readonly number[], size: number): DemoGrid {
-  return {
-    epsg,
-    width: Math.round((bbox[2] - bbox[0]) / size),
-    height: Math.round((bbox[3] - bbox[1]) / size),
-    transform: [size, 0, bbox[0], 0, -size, bbox[3]],
-  };
-}
-
 /** The grid an item declares in its `proj:code`, `proj:shape` and `proj:transform` properties. */
 export function gridOfItem(properties: Record<string, unknown>): DemoGrid {
   const code = String(properties['proj:code']);
@@ -32,17 +22,6 @@ export function gridOfItem(properties: Record<string, unknown>): DemoGrid {
     throw new RangeError(`the item has no complete projection (proj:code ${code})`);
   }
   return { epsg: Number(code.slice(5)), width: shape[1], height: shape[0], transform };
-}
-
-/** The STAC projection properties of a grid. */
-export function gridProjection(grid: DemoGrid) {
-  const [xRes, , x0, , yStep, y0] = grid.transform;
-  return {
-    'proj:code': `EPSG:${grid.epsg}`,
-    'proj:bbox': [x0, y0 + grid.height * yStep, x0 + grid.width * xRes, y0],
-    'proj:shape': [grid.height, grid.width],
-    'proj:transform': grid.transform,
-  };
 }
 
 /** GDAL order, as the COG writer takes it. */

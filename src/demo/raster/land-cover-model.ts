@@ -237,10 +237,3 @@ export function landCoverMap(samples: LandSamples, year: number, seed: number): 
 export function generaliseClasses(classes: Uint8Array, parents: Uint8Array): Uint8Array {
   return classes.map((value) => parents[value]);
 }
-
-/** Pixel count of each class value (index = value). */
-export function classHistogram(classes: Uint8Array): number[] {
-  const counts = new Array<number>(256).fill(0);
-  for (const value of classes) counts[value]++;
-  return counts;
-}

@@ -24,8 +24,8 @@ function bandInfo(kind: string) {
 }
 
 /**
- * Writes the scenes and the syntheses; returns the items with the syntheses' `eo:cloud_cover` set to the share
- * of pixels left without a clear observation, and the scenes each synthesis was computed from.
+ * Writes the scenes and the syntheses, and sets on each synthesis item `eo:cloud_cover` (the share of pixels
+ * left without a clear observation), `fournaise:composite_of` (its scenes) and `fournaise:composite_rule`.
  */
 export async function writeSentinel2Rasters(
   scenes: StacItem[],
