@@ -10,6 +10,13 @@ describe('CountSpeed', () => {
     expect(speed.isHopeless(401, 2)).toBe(true);
   });
 
+  it('still runs one hopeless count in 16, to measure the speed again', () => {
+    const speed = new CountSpeed();
+    speed.record(1000, 10);
+    const decisions = Array.from({ length: 32 }, () => speed.isHopeless(10_000, 2));
+    expect(decisions.filter((hopeless) => !hopeless)).toHaveLength(2);
+  });
+
   it('follows the recent speed and ignores counts too small to time', () => {
     const speed = new CountSpeed();
     speed.record(1000, 10);
