@@ -63,6 +63,7 @@ export class InflatePool {
       const job = { id: this.nextId++, raw, layout, resolve, reject };
       if (slot.isReady) send(slot, job);
       else slot.waiting.push(job);
+      holdWhileBusy(slot);
     });
   }
 
@@ -98,7 +99,6 @@ export class InflatePool {
       this.isBroken = true;
       return null;
     }
-    worker.unref();
     const slot: Slot = { worker, jobs: new Map(), waiting: [], isReady: false };
     worker.on('message', (message: 'ready' | { id: number; planes?: ArrayBuffer; error?: string }) => {
       if (message === 'ready') {
@@ -109,6 +109,7 @@ export class InflatePool {
       const job = slot.jobs.get(message.id);
       if (!job) return;
       slot.jobs.delete(message.id);
+      holdWhileBusy(slot);
       if (message.planes) job.resolve(message.planes);
       else job.reject(new RasterError('RASTER_CORRUPT', `a DEFLATE block ${message.error}`));
     });
@@ -126,8 +127,18 @@ export class InflatePool {
     };
     worker.on('error', fail);
     worker.on('exit', () => fail());
+    holdWhileBusy(slot);
     return slot;
   }
+}
+
+/**
+ * A worker with jobs keeps the process alive (a command awaiting a decode must not exit); an idle one does
+ * not. Called after listeners are attached, since attaching a 'message' listener refs the worker again.
+ */
+function holdWhileBusy(slot: Slot): void {
+  if (slot.jobs.size + slot.waiting.length > 0) slot.worker.ref();
+  else slot.worker.unref();
 }
 
 function send(slot: Slot, job: Job): void {
