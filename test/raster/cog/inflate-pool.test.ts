@@ -1,8 +1,10 @@
 /**
  * The inflate worker pool decodes DEFLATE blocks (with and without Predictor 2) to the same band planes as
- * the calling thread, reports corrupt blocks as RASTER_CORRUPT, and falls back to the calling thread when
- * it has no workers.
+ * the calling thread, reports corrupt blocks as RASTER_CORRUPT, keeps a process alive only while it works,
+ * and falls back to the calling thread when it has no workers.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBandPlanes } from '../../../src/raster/cog/block-planes.js';
@@ -47,6 +49,25 @@ describe('InflatePool', () => {
         predictor: 2,
       }),
     ).rejects.toMatchObject({ code: 'RASTER_CORRUPT' });
+  });
+
+  it('keeps a process alive while it decodes, and lets it exit once idle', () => {
+    const script = [
+      `import { InflatePool } from ${JSON.stringify(join(import.meta.dirname, '../../../src/raster/cog/inflate-pool.ts'))};`,
+      `import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';`,
+      `const d = deflateSync(new Uint16Array(${LAYOUT.width * LAYOUT.height * 4}));`,
+      `const planes = await new InflatePool({ size: 2 }).decode(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength), ${JSON.stringify({ ...LAYOUT, predictor: 1 })});`,
+      `console.log('decoded', planes.byteLength);`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '../../..'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stdout.trim()).toBe(`decoded ${LAYOUT.width * LAYOUT.height * 8}`);
+    expect(run.status).toBe(0);
   });
 
   it('decodes on the calling thread when it has no workers', async () => {
