@@ -112,12 +112,15 @@ export function createIslandTerrain(seed: number): IslandTerrain {
     h += 430 * Math.max(0, 1 - fournaiseDistance / 3600) ** 1.3 * enclos;
     h -= 160 * smoothstep(420, 180, Math.hypot(x - DOLOMIEU[0], y - DOLOMIEU[1]));
     // Roughness and the ravines radiating from the nearer summit grow with height, so the coastal plains stay
-    // smooth; the ravines wander by a noise field and fade out near the summits.
+    // smooth; the ravines wander and deepen by noise fields, fade out near the summits, and the young lava of
+    // the Enclos has none.
     const relief = Math.min(1, h / 400);
     const rough = fractalNoise(x, y, 4000, seed, 5) - 0.5;
     const [px, py] = neiges > fournaise ? NEIGES : FOURNAISE;
     const phase = 36 * Math.atan2(y - py, x - px) + 3 * fractalNoise(x, y, 6000, seed + 101, 2);
-    const ravine = (1 - Math.abs(Math.sin(phase))) ** 3 * smoothstep(1500, 6000, Math.hypot(x - px, y - py));
+    const depth = (0.2 + 1.6 * fractalNoise(x, y, 2500, seed + 202, 2)) * (1 - enclos);
+    const ravine =
+      (1 - Math.abs(Math.sin(phase))) ** 3 * depth * smoothstep(1500, 6000, Math.hypot(x - px, y - py));
     h += relief * (140 * rough - 150 * ravine + 40);
     // Coastal taper: the land meets the sea at a few metres.
     return 2 + Math.max(0, h - 2) * smoothstep(0, 2200, inland) ** 0.7;
