@@ -29,6 +29,11 @@ export class ItemLinkRegistry {
     return this.#servesStoredAssets ? withPublicAssetHrefs(document, apiRoot) : document;
   }
 
+  /** Whether any provider adds links (they need each item parsed). */
+  get hasProviders(): boolean {
+    return this.#providers.length > 0;
+  }
+
   /** Adds a provider; `extension` is the schema URI of the STAC extension its links belong to, if any. */
   add(provider: ItemLinkProvider, extension?: string): void {
     this.#providers.push({ provider, extension });

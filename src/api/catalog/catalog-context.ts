@@ -13,6 +13,7 @@ import type { StacCollection, StacItem } from '../../catalog/model/stac-types.js
 import type { ItemLinkRegistry } from '../item-link-registry.js';
 import type { CatalogStore } from '../../catalog/store/catalog-store.js';
 import { resolvePublicBaseUrl } from '../public-url.js';
+import { JsonObjectText } from './item-json-splice.js';
 
 /** Shared state of the catalogue routes, built once per plugin. */
 export interface CatalogContext {
@@ -28,6 +29,8 @@ export interface CatalogContext {
   siteRoot(request: FastifyRequest): string;
   /** The item with its navigation links, landing page link and the links other plugins contribute. */
   linkItem(item: StacItem, request: FastifyRequest): StacItem;
+  /** The same as {@link linkItem} on an item's stored JSON text, as JSON text (see item-json-splice.ts). */
+  linkItemText(text: string, request: FastifyRequest): string;
   /** The collection with its navigation and landing page links, and public asset hrefs. */
   linkCollection(collection: StacCollection, request: FastifyRequest): StacCollection;
 }
@@ -58,6 +61,33 @@ export function createCatalogContext(options: {
       const published = options.itemLinks?.publishAssets(item, root) ?? item;
       const linked = withItemLinks(published, root, siteRoot(request));
       return options.itemLinks?.withLinks(linked, item, root) ?? linked;
+    },
+    linkItemText: (text, request) => {
+      const root = apiRoot(request);
+      const registry = options.itemLinks;
+      const served = new JsonObjectText(text);
+      // Only hrefs starting `assets/` are rewritten: others leave the assets text as stored.
+      if (registry && served.raw('assets')?.includes('"assets/')) {
+        const assets = served.value<StacItem['assets']>('assets');
+        const published = registry.publishAssets({ assets }, root);
+        if (published.assets !== assets) served.set('assets', published.assets);
+      }
+      const navigation = {
+        id: served.value<string>('id'),
+        collection: served.value<string>('collection'),
+        links: served.value<StacItem['links']>('links'),
+      } as StacItem;
+      const linked = withItemLinks(navigation, root, siteRoot(request));
+      if (registry?.hasProviders) {
+        const stored = JSON.parse(text) as StacItem;
+        const withProviders = registry.withLinks({ ...stored, links: linked.links }, stored, root);
+        if (withProviders.stac_extensions !== stored.stac_extensions)
+          served.set('stac_extensions', withProviders.stac_extensions);
+        served.set('links', withProviders.links);
+      } else {
+        served.set('links', linked.links);
+      }
+      return served.toString();
     },
     linkCollection: (collection, request) => {
       const root = apiRoot(request);

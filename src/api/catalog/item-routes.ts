@@ -9,12 +9,11 @@
  * `/collections/{c}/…` an unknown collection is 404.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CollectionNotFoundError, ItemNotFoundError } from '../../catalog/catalog-errors.js';
 import { MEDIA_TYPE } from '../../catalog/links/media-types.js';
 import { collectionUrl, pagingLinks } from '../../catalog/links/stac-links.js';
 import type { StacLink } from '../../catalog/model/stac-types.js';
-import type { Static } from '@sinclair/typebox';
 import { applyFields } from '../../catalog/search/fields-projection.js';
 import {
   parseItemSearchBody,
@@ -32,6 +31,14 @@ import {
   ItemSearchQuerySchema,
 } from './catalog-schemas.js';
 import { emptyBodyAsEmptySearch, stringQuery } from './query-strings.js';
+
+/**
+ * Sends a FeatureCollection already serialised: the typed reply would only accept the object form of the
+ * 200 schema, which stays declared for the OpenAPI document.
+ */
+function sendGeoJsonText(reply: FastifyReply, text: string): FastifyReply {
+  return reply.type(MEDIA_TYPE.geojson).send(text);
+}
 
 /** Item read and search routes of the catalogue plugin. */
 export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
@@ -60,8 +67,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
         const extra: StacLink[] = [
           { rel: 'collection', href: collectionUrl(root, collectionId), type: MEDIA_TYPE.json },
         ];
-        reply.type(MEDIA_TYPE.geojson);
-        return searchPage(request, parsed, 'GET', endpoint, extra);
+        return sendGeoJsonText(reply, await searchPage(request, parsed, 'GET', endpoint, extra));
       },
     );
 
@@ -83,7 +89,7 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
           if (!(await store.getCollection(collectionId))) throw new CollectionNotFoundError(collectionId);
           throw new ItemNotFoundError(collectionId, itemId);
         }
-        reply.type(MEDIA_TYPE.geojson);
+        reply.type(MEDIA_TYPE.geojson).serializer(JSON.stringify);
         return context.linkItem(item, request);
       },
     );
@@ -101,8 +107,8 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const parsed = parseItemSearchQuery(stringQuery(request.query), context.limits);
-        reply.type(MEDIA_TYPE.geojson);
-        return searchPage(request, parsed, 'GET', `${context.apiRoot(request)}/search`, []);
+        const root = context.apiRoot(request);
+        return sendGeoJsonText(reply, await searchPage(request, parsed, 'GET', `${root}/search`, []));
       },
     );
 
@@ -120,25 +126,33 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const parsed = parseItemSearchBody(request.body, context.limits);
-        reply.type(MEDIA_TYPE.geojson);
-        return searchPage(request, parsed, 'POST', `${context.apiRoot(request)}/search`, []);
+        const root = context.apiRoot(request);
+        return sendGeoJsonText(reply, await searchPage(request, parsed, 'POST', `${root}/search`, []));
       },
     );
 
-    /** Runs a search and wraps the page as a FeatureCollection with self, root and paging links. */
+    /**
+     * Runs a search and wraps the page as a FeatureCollection with self, root and paging links, as JSON
+     * text: the items' stored texts get their links spliced in (item-json-splice.ts) unless `fields` asks
+     * for a projection of the parsed items.
+     */
     async function searchPage(
       request: FastifyRequest,
       parsed: ParsedItemSearch,
       method: 'GET' | 'POST',
       endpoint: string,
       extraLinks: StacLink[],
-    ): Promise<Static<typeof ItemCollectionSchema>> {
+    ): Promise<string> {
       const root = context.apiRoot(request);
       const page = await store.search(parsed.search);
-      const features = page.items.map((item) => {
-        const linked = context.linkItem(item, request);
-        return parsed.fields ? applyFields(linked, parsed.fields) : linked;
-      });
+      const { fields } = parsed;
+      const features =
+        page.itemTexts && !fields
+          ? page.itemTexts.map((text) => context.linkItemText(text, request))
+          : page.items.map((item) => {
+              const linked = context.linkItem(item, request);
+              return JSON.stringify(fields ? applyFields(linked, fields) : linked);
+            });
       const links: StacLink[] = [
         method === 'GET'
           ? { rel: 'self', href: requestUrl(context, request), type: MEDIA_TYPE.geojson }
@@ -154,14 +168,8 @@ export function itemRoutes(context: CatalogContext): FastifyPluginAsyncTypebox {
           type: MEDIA_TYPE.geojson,
         }),
       ];
-      const collection: Static<typeof ItemCollectionSchema> = {
-        type: 'FeatureCollection',
-        features,
-        links,
-        numberReturned: features.length,
-      };
-      if (page.numberMatched !== undefined) collection.numberMatched = page.numberMatched;
-      return collection;
+      const matched = page.numberMatched === undefined ? '' : `,"numberMatched":${page.numberMatched}`;
+      return `{"type":"FeatureCollection","features":[${features.join(',')}],"links":${JSON.stringify(links)},"numberReturned":${features.length}${matched}}`;
     }
   };
 }

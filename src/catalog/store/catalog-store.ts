@@ -19,6 +19,11 @@ export interface StoreCapabilities {
 
 export interface ItemPage {
   items: StacItem[];
+  /**
+   * The same items as JSON text, when the store holds them as text: the API then splices its links into
+   * them instead of parsing and re-serialising every document.
+   */
+  itemTexts?: string[];
   /** Exact count of items matching the search, when the store can afford it. */
   numberMatched?: number;
   /** Token of the next page; absent on the last page. */

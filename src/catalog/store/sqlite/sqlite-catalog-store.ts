@@ -118,7 +118,7 @@ export class SqliteCatalogStore implements CatalogStore {
       estimateFreeTextMatches: (q) => this.estimateFreeTextMatches(q),
       prepareFreeTextBitmaps: (terms) => this.bitmaps.prepare(terms),
       countItems: (collections) => this.countItems(collections),
-      loadItems: (keys) => this.loadItems(keys),
+      loadItemTexts: (keys) => this.loadItemTexts(keys),
     };
     this.summaries = new SummaryCache(this.statements);
     this.aggregator = new SqliteAggregator(this.statements, this.runner, this.summaries);
@@ -172,7 +172,8 @@ export class SqliteCatalogStore implements CatalogStore {
       .get('SELECT item_key FROM items WHERE collection = ? AND id = ?')
       .pluck()
       .get(collectionId, itemId) as number | undefined;
-    return key === undefined ? undefined : this.loadItems([key]).get(key);
+    const text = key === undefined ? undefined : this.loadItemTexts([key]).get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as StacItem);
   }
 
   async search(query: ItemSearch, signal?: AbortSignal): Promise<ItemPage> {
@@ -293,19 +294,26 @@ export class SqliteCatalogStore implements CatalogStore {
       .get(JSON.stringify(collections)) as number;
   }
 
-  private loadItems(keys: number[]): Map<number, StacItem> {
+  /**
+   * JSON text of the given items: the stored document with the geometry put back as its last member. Kept as
+   * text so the API can splice its links in without parsing and re-serialising whole documents.
+   */
+  private loadItemTexts(keys: number[]): Map<number, string> {
     const rows = this.statements
       .get('SELECT item_key, doc, geometry FROM item_docs WHERE item_key IN (SELECT value FROM json_each(?))')
       .raw()
       .all(JSON.stringify(keys)) as [number, string, string | null][];
-    const items = new Map<number, StacItem>();
-    for (const [key, doc, geometry] of rows) {
-      const item = JSON.parse(doc) as StacItem;
-      if (geometry !== null) item.geometry = JSON.parse(geometry) as StacItem['geometry'];
-      items.set(key, item);
-    }
-    return items;
+    const texts = new Map<number, string>();
+    for (const [key, doc, geometry] of rows) texts.set(key, withGeometryMember(doc, geometry));
+    return texts;
   }
+}
+
+/** `{"a":1}` + `{…}` → `{"a":1,"geometry":{…}}`; the document unchanged when the item had no geometry key. */
+function withGeometryMember(doc: string, geometry: string | null): string {
+  if (geometry === null) return doc;
+  const separator = doc === '{}' ? '' : ',';
+  return `${doc.slice(0, -1)}${separator}"geometry":${geometry}}`;
 }
 
 function checkMode(mode: WriteMode): void {

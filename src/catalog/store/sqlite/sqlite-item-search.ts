@@ -81,8 +81,8 @@ export interface ItemSearchRunner extends ItemSearchContext {
   countSpeed: CountSpeed;
   /** Item count of the given collections (all when undefined), from the per-collection counters. */
   countItems(collections: string[] | undefined): number;
-  /** Documents of the given item keys, in no particular order. */
-  loadItems(keys: number[]): Map<number, StacItem>;
+  /** JSON text of the items of the given keys, in no particular order. */
+  loadItemTexts(keys: number[]): Map<number, string>;
 }
 
 /** Runs the search. Throws InvalidSearchError, UnknownQueryableError or InvalidFilterError for bad input. */
@@ -122,10 +122,8 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
   if (reverse) pageRows.reverse();
 
   const keys = pageRows.map((row) => row.itemKey);
-  const documents = runner.loadItems(keys);
-  const page: ItemPage = {
-    items: keys.map((key) => documents.get(key)).filter((item) => item !== undefined),
-  };
+  const texts = runner.loadItemTexts(keys);
+  const page = lazyItemPage(keys.map((key) => texts.get(key)).filter((text) => text !== undefined));
   if (pageRows.length > 0) {
     const last = pageRows[pageRows.length - 1].key;
     const first = pageRows[0].key;
@@ -140,6 +138,20 @@ export function searchItems(query: ItemSearch, runner: ItemSearchRunner): ItemPa
       ? pageRows.length
       : countMatches(query, where, pageSql(where.conditions, false), runner);
   if (matched !== undefined) page.numberMatched = matched;
+  return page;
+}
+
+/**
+ * A page holding its items as JSON text, parsed only when `items` is first read: the API serves the texts
+ * with its links spliced in, so most searches never build the item objects.
+ */
+function lazyItemPage(itemTexts: string[]): ItemPage {
+  let items: StacItem[] | undefined;
+  const page = { itemTexts } as ItemPage;
+  Object.defineProperty(page, 'items', {
+    enumerable: true,
+    get: () => (items ??= itemTexts.map((text) => JSON.parse(text) as StacItem)),
+  });
   return page;
 }
 
