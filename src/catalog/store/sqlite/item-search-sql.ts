@@ -38,7 +38,7 @@ function pushExactGeometry(where: WhereClause, sql: string, params: unknown[]): 
 export interface ItemSearchContext {
   resolve: SqlPropertyResolver;
   /** Above this many R*Tree candidates, the spatial test runs on the bbox columns along the chosen index. */
-  rtreeDriveLimit: number;
+  rtreeDriveLimit(): number;
   /** Above this many estimated free-text matches, matches are probed row by row along the sort index. */
   freeTextProbeThreshold: number;
   /** Counts R*Tree entries overlapping a box, stopping at `limit`. */
@@ -84,7 +84,7 @@ function spatialPrefilter(
   where: WhereClause,
   countWindow: WindowCounter,
 ): void {
-  const limit = context.rtreeDriveLimit;
+  const limit = context.rtreeDriveLimit();
   const candidates = boxes.reduce((n, box) => n + context.countRtreeCandidates(box, limit), 0);
   // The datetime index covers the bbox columns: when the window holds fewer items than the R*Tree has
   // candidates, walking it reads fewer rows, in the order of the results.
