@@ -8,6 +8,7 @@ import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { InvalidSearchError } from '../catalog-errors.js';
+import { isClearlySimpleRing } from './simple-ring.js';
 
 const GEOMETRY_TYPES = new Set([
   'Point',
@@ -37,6 +38,13 @@ export function parseIntersects(input: unknown, location = 'intersects'): Geomet
   }
   checkStructure(value, location);
   const geometry = value as Geometry;
+  // The usual search polygon, a small ring without holes, is proven valid without JTS.
+  if (
+    geometry.type === 'Polygon' &&
+    geometry.coordinates.length === 1 &&
+    isClearlySimpleRing(geometry.coordinates[0])
+  )
+    return geometry;
   let jtsGeometry: unknown;
   try {
     jtsGeometry = new GeoJSONReader(new GeometryFactory()).read(geometry);
