@@ -99,16 +99,24 @@ export class JsonObjectText {
   /** The object text with the replacements: members in their stored order, added ones last. */
   toString(): string {
     if (this.replaced.size === 0) return this.text;
-    const parts: string[] = [];
+    // Copies the stored text between replaced values, in one pass of slices.
+    let result = '';
+    let copiedTo = 0;
     const written = new Set<string>();
     for (const { key, start, end } of this.members) {
       const replacement = this.replaced.get(key);
-      parts.push(`${JSON.stringify(key)}:${replacement ?? this.text.slice(start, end)}`);
+      if (replacement === undefined) continue;
+      result += this.text.slice(copiedTo, start) + replacement;
+      copiedTo = end;
       written.add(key);
     }
+    const closing = this.text.lastIndexOf('}');
+    result += this.text.slice(copiedTo, closing);
     for (const [key, value] of this.replaced) {
-      if (!written.has(key)) parts.push(`${JSON.stringify(key)}:${value}`);
+      if (written.has(key)) continue;
+      result += `${this.members.length > 0 || written.size > 0 ? ',' : ''}${JSON.stringify(key)}:${value}`;
+      written.add(key);
     }
-    return `{${parts.join(',')}}`;
+    return result + this.text.slice(closing);
   }
 }

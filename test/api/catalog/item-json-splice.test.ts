@@ -33,6 +33,13 @@ describe('JsonObjectText', () => {
     expect(object.toString()).toBe('{"id":"x","links":[],"properties":{"a":1.5},"stac_extensions":["e"]}');
   });
 
+  it('adds members to an empty object', () => {
+    const object = new JsonObjectText('{}');
+    object.set('a', 1);
+    object.set('b', [2]);
+    expect(object.toString()).toBe('{"a":1,"b":[2]}');
+  });
+
   it('returns the stored text itself when nothing was replaced', () => {
     const text = '{"id":"x"}';
     expect(new JsonObjectText(text).toString()).toBe(text);
