@@ -213,10 +213,15 @@ export class ItemTileRenderer {
           ? [[-1, 1]]
           : await autoRescale(readers[0], item.assets[keys[0]]);
     }
+    const singleBand = values.bands.length === 1 && !style.expression;
     if (style.colormapName === 'classification')
       colour.colormap = classificationColormap(classesOf(item.assets[keys[0]]));
     else if (style.colormapName) colour.colormap = getColormap(style.colormapName);
-    else if (values.bands.length === 1 && readers[0].info.colormap && !style.expression && !values.isByte) {
+    // A class map drawn as grey levels is unreadable (classes 1…30 are all near black): without a colormap,
+    // a classified band gets its classes' colours.
+    else if (singleBand && !values.isByte && hasClasses(item.assets[keys[0]]))
+      colour.colormap = classificationColormap(classesOf(item.assets[keys[0]]));
+    else if (singleBand && readers[0].info.colormap && !values.isByte) {
       colour.colormap = paletteColormap(readers[0].info.colormap);
     }
     if (values.bands.length > 4) {
@@ -310,11 +315,20 @@ function intersectMasks(masks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function classesOf(asset: StacAsset): ClassificationClass[] {
+function declaredClasses(asset: StacAsset): ClassificationClass[] | undefined {
   const bands = (asset['raster:bands'] ?? asset.bands) as Record<string, unknown>[] | undefined;
   const classes = (asset['classification:classes'] ?? bands?.[0]?.['classification:classes']) as
     ClassificationClass[] | undefined;
-  if (!Array.isArray(classes) || classes.length === 0) {
+  return Array.isArray(classes) && classes.length > 0 ? classes : undefined;
+}
+
+function hasClasses(asset: StacAsset): boolean {
+  return declaredClasses(asset) !== undefined;
+}
+
+function classesOf(asset: StacAsset): ClassificationClass[] {
+  const classes = declaredClasses(asset);
+  if (!classes) {
     throw new RasterError(
       'RASTER_INVALID_PARAMETER',
       'colormap "classification" needs classification:classes on the asset',

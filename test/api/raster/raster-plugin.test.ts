@@ -200,9 +200,12 @@ describe('rasterPlugin', () => {
     expect((await decode(named.rawPayload)).data.equals(image.data)).toBe(true);
   });
 
-  it('draws classification classes with their colour hints', async () => {
+  it.each([
+    ['when asked', '?colormap_name=classification'],
+    ['by default, a classified band having no other colormap', ''],
+  ])('draws classification classes with their colour hints %s', async (_, query) => {
     const tile = tileContaining(2975, 341000, 7659000, 13);
-    const response = await app.inject(tileUrl('lc/items/lc', tile, 'png', '?colormap_name=classification'));
+    const response = await app.inject(tileUrl('lc/items/lc', tile, 'png', query));
     expect(response.statusCode).toBe(200);
     const image = await decode(response.rawPayload);
     const colours = new Set<string>();
@@ -210,6 +213,18 @@ describe('rasterPlugin', () => {
       if (image.data[p * 4 + 3] === 255) colours.add(image.data.subarray(p * 4, p * 4 + 3).toString('hex'));
     }
     expect([...colours].sort()).toEqual(['1b5e20', '5d4037', 'e53935']);
+  });
+
+  it('draws a classified band in grey levels when another colormap is asked for', async () => {
+    const tile = tileContaining(2975, 341000, 7659000, 13);
+    const response = await app.inject(
+      tileUrl('lc/items/lc', tile, 'png', '?colormap_name=greys&rescale=0,3'),
+    );
+    expect(response.statusCode).toBe(200);
+    const image = await decode(response.rawPayload);
+    for (let p = 0; p < image.width * image.height; p++) {
+      if (image.data[p * 4 + 3] === 255) expect(image.data[p * 4]).toBe(image.data[p * 4 + 1]);
+    }
   });
 
   it('renders a hillshade and a terrain-coloured DEM', async () => {
