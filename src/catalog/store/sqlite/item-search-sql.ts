@@ -21,6 +21,8 @@ export interface WhereClause {
   exactGeometry?: { conditionIndex: number; paramOffset: number; paramCount: number };
   /** When the R*Tree drives the query: how many entries it yields, the rows a count of it reads. */
   rtreeCandidates?: number;
+  /** For a free-text search, roughly how many items its text matches (see estimateFreeTextMatches). */
+  freeTextMatches?: number;
 }
 
 /** Appends the exact geometry condition and records where it is. */
@@ -135,9 +137,13 @@ function addIntersects(
  * collect their matches first (IN); common ones are tested per row against bitmaps while walking the sort
  * order, which finds a page after a few rows instead of sorting every match.
  */
-function freeTextCondition(q: string, context: ItemSearchContext): { sql: string; params: unknown[] } {
+function freeTextCondition(
+  q: string,
+  context: ItemSearchContext,
+): { sql: string; params: unknown[]; estimate: number } {
   const match = toFtsMatch(q);
-  const isCommon = context.estimateFreeTextMatches(q) > context.freeTextProbeThreshold;
+  const estimate = context.estimateFreeTextMatches(q);
+  const isCommon = estimate > context.freeTextProbeThreshold;
   const own = isCommon
     ? 'item_matches_text(i.item_key, ?)'
     : 'i.item_key IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)';
@@ -148,6 +154,7 @@ function freeTextCondition(q: string, context: ItemSearchContext): { sql: string
       `{title keywords} : (${match})`,
       isCommon ? context.prepareFreeTextBitmaps(toFtsTerms(q)) : match,
     ],
+    estimate,
   };
 }
 
@@ -180,6 +187,7 @@ export function buildItemWhere(query: ItemSearch, context: ItemSearchContext): W
   if (query.intersects) addIntersects(query.intersects, context, where, windowCounter(query, context));
   if (query.q !== undefined && query.q.trim() !== '') {
     const text = freeTextCondition(query.q, context);
+    where.freeTextMatches = text.estimate;
     where.conditions.push(text.sql);
     where.params.push(...text.params);
   }

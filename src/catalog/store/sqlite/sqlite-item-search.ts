@@ -217,6 +217,10 @@ function countMatches(
   const key = `${sql}\n${JSON.stringify(args)}`;
   const known = runner.matchCounts.lookup(key);
   if (known) return known.count;
+  if (isHopelessFreeTextCount(where, runner.countBudgetMs)) {
+    runner.matchCounts.remember(key, undefined);
+    return undefined;
+  }
   const candidates = isMemorySorted ? where.rtreeCandidates : undefined;
   const count =
     candidates === undefined || !where.exactGeometry
@@ -226,6 +230,24 @@ function countMatches(
         : countCandidatesWithinBudget(where, runner);
   runner.matchCounts.remember(key, count);
   return count;
+}
+
+/**
+ * The most matches a count reads per millisecond through its row loop (each costs a step of the statement
+ * and a crossing into JavaScript, about half a microsecond at the very best).
+ */
+const MAX_COUNTED_PER_MS = 4000;
+
+/**
+ * Whether a search restricted by free text alone matches far too many items to count within the budget: a
+ * common word ("Sentinel", "Réunion") matches thousands of items, and such counts always ran out of budget.
+ */
+function isHopelessFreeTextCount(where: WhereClause, budgetMs: number): boolean {
+  return (
+    where.conditions.length === 1 &&
+    where.freeTextMatches !== undefined &&
+    where.freeTextMatches > MAX_COUNTED_PER_MS * budgetMs
+  );
 }
 
 /** Counts the candidates of an R*Tree-driven search that pass its geometry test, noting the speed. */
