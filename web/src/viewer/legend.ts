@@ -10,7 +10,9 @@ interface ClassEntry {
   value: number;
   name?: string;
   description?: string;
+  /** Classification extension 2.x; 1.x spells it `color-hint`. */
   color_hint?: string;
+  'color-hint'?: string;
 }
 
 /** Colour stops of the colormaps the raster API offers (matplotlib's definitions, sampled). */
@@ -44,7 +46,7 @@ export function renderLegend(item: StacItem, template: string | undefined): HTML
         h('li', {}, [
           h('span', {
             class: 'swatch',
-            style: `background:#${(c.color_hint ?? '888888').replace(/^#/, '')}`,
+            style: `background:#${(c.color_hint ?? c['color-hint'] ?? '888888').replace(/^#/, '')}`,
             'aria-hidden': 'true',
           }),
           `${c.value} — ${c.description ?? c.name ?? ''}`,
