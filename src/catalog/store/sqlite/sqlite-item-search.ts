@@ -217,7 +217,10 @@ function countMatches(
   const key = `${sql}\n${JSON.stringify(args)}`;
   const known = runner.matchCounts.lookup(key);
   if (known) return known.count;
-  if (isHopelessFreeTextCount(where, runner.countBudgetMs)) {
+  if (
+    isHopelessFreeTextCount(where, runner.countBudgetMs) ||
+    isHopelessScan(planShape(runner.statements, sql, args), runner)
+  ) {
     runner.matchCounts.remember(key, undefined);
     return undefined;
   }
@@ -248,6 +251,17 @@ function isHopelessFreeTextCount(where: WhereClause, budgetMs: number): boolean 
     where.freeTextMatches !== undefined &&
     where.freeTextMatches > MAX_COUNTED_PER_MS * budgetMs
   );
+}
+
+/**
+ * The most rows SQLite reads per millisecond when a count scans the items from end to end, testing each
+ * (index entries at about 20 million a second, generously).
+ */
+const MAX_SCANNED_PER_MS = 20_000;
+
+/** Whether the count scans every item of a catalogue far too large to scan within the budget. */
+function isHopelessScan(plan: PlanShape, runner: ItemSearchRunner): boolean {
+  return plan.scansEveryItem && runner.countItems(undefined) > MAX_SCANNED_PER_MS * runner.countBudgetMs;
 }
 
 /** Counts the candidates of an R*Tree-driven search that pass its geometry test, noting the speed. */
@@ -291,20 +305,35 @@ function countWithinBudget(statement: Statement, args: unknown[], budgetMs: numb
   return count;
 }
 
-/** Plans seen so far, per store: whether the query sorts its rows in a temporary B-tree. */
-const memorySortPlans = new WeakMap<StatementCache, Map<string, boolean>>();
+/** What the query plan of a statement says about its cost. */
+interface PlanShape {
+  /** Rows are sorted in a temporary B-tree (USE TEMP B-TREE) rather than read in index order. */
+  sortsInMemory: boolean;
+  /** The items table (or one of its indexes) is scanned from end to end, without a range. */
+  scansEveryItem: boolean;
+}
+
+/** Plans seen so far, per store. */
+const plansByStore = new WeakMap<StatementCache, Map<string, PlanShape>>();
 const MAX_REMEMBERED_PLANS = 500;
+
+function planShape(statements: StatementCache, sql: string, params: unknown[]): PlanShape {
+  let plans = plansByStore.get(statements);
+  if (!plans) plansByStore.set(statements, (plans = new Map()));
+  let shape = plans.get(sql);
+  if (shape === undefined) {
+    const steps = statements.get(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    shape = {
+      sortsInMemory: steps.some((step) => step.detail.startsWith('USE TEMP B-TREE FOR')),
+      scansEveryItem: steps.some((step) => /^SCAN i( |$)/.test(step.detail)),
+    };
+    if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
+    plans.set(sql, shape);
+  }
+  return shape;
+}
 
 /** Whether SQLite answers `sql` by sorting in memory (USE TEMP B-TREE) rather than in index order. */
 function sortsInMemory(statements: StatementCache, sql: string, params: unknown[]): boolean {
-  let plans = memorySortPlans.get(statements);
-  if (!plans) memorySortPlans.set(statements, (plans = new Map()));
-  let isSorted = plans.get(sql);
-  if (isSorted === undefined) {
-    const steps = statements.get(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-    isSorted = steps.some((step) => step.detail.startsWith('USE TEMP B-TREE FOR'));
-    if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
-    plans.set(sql, isSorted);
-  }
-  return isSorted;
+  return planShape(statements, sql, params).sortsInMemory;
 }
