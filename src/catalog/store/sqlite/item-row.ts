@@ -35,6 +35,8 @@ export interface ItemRow {
   /** The geometry as GeoJSON text (`null` for a null geometry); SQL NULL when the item had no `geometry` key. */
   geometry: string | null;
   description: string | null;
+  /** The keywords joined by spaces, as the FTS index takes them. */
+  keywordText: string | null;
 }
 
 function parseInstant(value: unknown, location: string): number | null {
@@ -128,6 +130,7 @@ export function toItemRow(item: StacItem, index: number): ItemRow {
     doc: JSON.stringify(rest),
     geometry: 'geometry' in item ? JSON.stringify(geometry ?? null) : null,
     description: asString(properties.description),
+    keywordText: keywords && keywords.join(' '),
   };
 }
 

@@ -201,8 +201,7 @@ export class SqliteItemWriter {
         );
       }
     }
-    const keywords = row.keywords === null ? null : (JSON.parse(row.keywords) as string[]).join(' ');
-    this.insertFts.run(itemKey, row.id, row.title, row.description, keywords);
+    this.insertFts.run(itemKey, row.id, row.title, row.description, row.keywordText);
   }
 
   private removeIndexes(itemKey: number): void {
