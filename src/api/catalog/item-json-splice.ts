@@ -35,6 +35,12 @@ function afterString(text: string, start: number): number {
   }
 }
 
+/** The key whose quoted text spans [start, end): read as is unless it holds an escape. */
+function keyOf(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
+
 /**
  * The top-level members of a JSON object text, in order. The text must be valid JSON (as written by
  * JSON.stringify): the scan only tracks strings and nesting.
@@ -48,7 +54,7 @@ export function topLevelMembers(text: string): Member[] {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = afterString(text, i);
-      if (depth === 1 && key === undefined) key = JSON.parse(text.slice(i, end)) as string;
+      if (depth === 1 && key === undefined) key = keyOf(text, i, end);
       i = end - 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       depth++;
