@@ -99,7 +99,9 @@ export const portalPlugin: FastifyPluginAsync<PortalPluginOptions> = async (app,
         sortby: [{ field: 'datetime', direction: 'asc' }],
         limit: COLLECTION_PAGE_ITEMS,
       });
-      return reply.type('text/html; charset=utf-8').send(renderCollectionPage(publish(collection, ctx), page.items, ctx));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderCollectionPage(publish(collection, ctx), page.items, ctx));
     },
   );
 
