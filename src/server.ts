@@ -15,6 +15,7 @@ import { portalPlugin } from './api/portal/portal-plugin.js';
 import { rasterPlugin } from './api/raster/raster-plugin.js';
 import type { CatalogStore } from './catalog/store/catalog-store.js';
 import { openSqliteCatalogStore } from './catalog/store/sqlite/sqlite-catalog-store.js';
+import type { SqliteMemory } from './catalog/store/sqlite/sqlite-schema.js';
 import type { ServerConfig } from './config.js';
 import { buildDemoCentre, type DemoProgressEvent, isDemoBuildNeeded } from './demo/demo-builder.js';
 import type { InsituStore } from './insitu/store/insitu-store.js';
@@ -38,6 +39,8 @@ export interface StartServerOptions {
   onDemoStart?: () => void;
   /** Request logging (pino on stdout). */
   logger?: boolean;
+  /** Memory of the catalogue's connection (default: one server process; see sqliteMemoryForWorkers). */
+  catalogMemory?: SqliteMemory;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Decided before opening the stores, which create files in the data directory.
   const buildDemo = config.demoOnFirstStart && (await isDemoBuildNeeded(config.dataDir));
-  const catalog = openSqliteCatalogStore({ dataDir: config.dataDir });
+  const catalog = openSqliteCatalogStore({ dataDir: config.dataDir }, { memory: options.catalogMemory });
   let insitu: InsituStore | undefined;
   let app: FastifyInstance | undefined;
   try {

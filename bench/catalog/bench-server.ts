@@ -6,13 +6,15 @@
  *
  * With a worker count above 1 it serves as `fournaise serve --workers N` does (src/server-cluster.ts): this
  * process forks the workers, which run this same script, each with its own store on the shared port; the
- * parent then also gets their process ids, to add up their CPU time and memory.
+ * parent then also gets their process ids, to add up their CPU time and memory. Workers share the memory
+ * budget as serve's do (sqliteMemoryForWorkers).
  *
  * Usage (by run.ts): node --import tsx bench/catalog/bench-server.ts <dataDir> [workers]
  */
 import cluster from 'node:cluster';
 import { buildApp } from '../../src/api/build-app.js';
 import { openSqliteCatalogStore } from '../../src/catalog/store/sqlite/sqlite-catalog-store.js';
+import { sqliteMemoryForWorkers } from '../../src/catalog/store/sqlite/sqlite-schema.js';
 import { reportWorkerListening, startServerCluster } from '../../src/server-cluster.js';
 
 const dataDir = process.argv[2];
@@ -26,7 +28,7 @@ if (!dataDir || !process.send || !Number.isInteger(workers) || workers < 1) {
 
 /** Serves the catalogue in this process; resolves to the port and a function that stops it. */
 async function serve(): Promise<{ port: number; stop: () => Promise<void> }> {
-  const catalog = await openSqliteCatalogStore({ dataDir });
+  const catalog = await openSqliteCatalogStore({ dataDir }, { memory: sqliteMemoryForWorkers(workers) });
   const app = await buildApp({ catalog, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -3,6 +3,7 @@
  */
 import { readServerConfig } from '../config.js';
 import { isClusterWorker, reportWorkerListening } from '../server-cluster.js';
+import { sqliteMemoryForWorkers } from '../catalog/store/sqlite/sqlite-schema.js';
 import { startServer } from '../server.js';
 import { EXIT, parseCommandLine, type CliCommand } from './cli-command.js';
 import { showDemoProgress } from './demo-progress.js';
@@ -73,6 +74,7 @@ export const serveCommand: CliCommand = {
       onDemoStart: () =>
         io.stderr.write(`first start: building the La Réunion demo centre in ${config.dataDir}\n`),
       onDemoProgress: showDemoProgress(display),
+      catalogMemory: sqliteMemoryForWorkers(isClusterWorker() ? workers : 1),
     });
     display.finish();
     if (isClusterWorker()) reportWorkerListening(server.url);

@@ -26,7 +26,7 @@ import { CollectionNotFoundError, InvalidStacObjectError } from '../../catalog-e
 import type { PlainBox } from './bbox-geometry.js';
 import type { SqlPropertyResolver } from './sql-property.js';
 import { registerSqliteFunctions } from './sqlite-functions.js';
-import { prepareSchema } from './sqlite-schema.js';
+import { prepareSchema, type SqliteMemory } from './sqlite-schema.js';
 import { StatementCache } from './statement-cache.js';
 import { ObservedProperties } from './observed-properties.js';
 import { SqliteItemWriter } from './sqlite-item-writer.js';
@@ -63,6 +63,8 @@ export interface SqliteCatalogStoreOptions {
    */
   rtreeDriveLimit?: number;
   freeTextProbeThreshold?: number;
+  /** Page cache and memory maps of the connection (default DEFAULT_SQLITE_MEMORY; see sqliteMemoryForWorkers). */
+  memory?: SqliteMemory;
 }
 
 const WRITE_MODES: readonly WriteMode[] = ['insert', 'upsert', 'skip-existing'];
@@ -99,7 +101,7 @@ export class SqliteCatalogStore implements CatalogStore {
     private readonly db: Database.Database,
     options: SqliteCatalogStoreOptions = {},
   ) {
-    prepareSchema(db);
+    prepareSchema(db, options.memory);
     registerSqliteFunctions(db);
     this.statements = new StatementCache(db);
     this.observed = new ObservedProperties(db);

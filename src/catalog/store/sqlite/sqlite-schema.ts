@@ -179,11 +179,37 @@ const MIGRATIONS = [
   MIGRATION_6_TO_7,
 ];
 
+/** How much memory one connection may keep the database in. */
+export interface SqliteMemory {
+  /** SQLite's page cache (private to the process). */
+  pageCacheBytes: number;
+  /** Memory-mapped reads (file pages: shared with other processes, but counted in each one's RSS). */
+  mmapBytes: number;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * One server process: a 128 MiB page cache and 256 MiB of memory-mapped reads keep the hot indexes in
+ * memory at a million items while the process stays well under 1 GiB.
+ */
+export const DEFAULT_SQLITE_MEMORY: SqliteMemory = { pageCacheBytes: 128 * MIB, mmapBytes: 256 * MIB };
+
+/**
+ * One of `workers` server processes on the same database: the page cache is shared out, and reads go
+ * through the operating system's file cache (held once for every process) instead of memory maps, whose
+ * pages every process would count again in its resident size.
+ */
+export function sqliteMemoryForWorkers(workers: number): SqliteMemory {
+  if (workers <= 1) return DEFAULT_SQLITE_MEMORY;
+  return { pageCacheBytes: Math.max(16 * MIB, DEFAULT_SQLITE_MEMORY.pageCacheBytes / workers), mmapBytes: 0 };
+}
+
 /**
  * Applies connection settings and brings the schema to {@link SCHEMA_VERSION}.
  * Throws when the file was written by a newer Fournaise (a higher user_version), rather than guessing.
  */
-export function prepareSchema(db: Database.Database): void {
+export function prepareSchema(db: Database.Database, memory: SqliteMemory = DEFAULT_SQLITE_MEMORY): void {
   // 16 KiB pages for a new database (an existing one keeps its size): an item document (about 3 kB) no
   // longer fills a page on its own, so a batch writes a quarter of the WAL frames and the B-trees are
   // shallower. Measured at 300,000 items: 16 % less ingest CPU per item and twice the rate, as fewer
@@ -192,12 +218,10 @@ export function prepareSchema(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // A 128 MiB page cache and 256 MiB of memory-mapped reads keep the hot indexes in memory at a million
-  // items while the process stays well under 1 GiB; checkpointing every 20,000 pages of WAL (320 MiB with
-  // 16 KiB pages, 80 MiB with 4 KiB ones) rather than 1,000 writes each hot index page once per
-  // checkpoint instead of many times during an ingest.
-  db.pragma('cache_size = -131072');
-  db.pragma('mmap_size = 268435456');
+  // Checkpointing every 20,000 pages of WAL (320 MiB with 16 KiB pages, 80 MiB with 4 KiB ones) rather than
+  // 1,000 writes each hot index page once per checkpoint instead of many times during an ingest.
+  db.pragma(`cache_size = -${Math.floor(memory.pageCacheBytes / 1024)}`);
+  db.pragma(`mmap_size = ${Math.floor(memory.mmapBytes)}`);
   db.pragma('wal_autocheckpoint = 20000');
   db.pragma('temp_store = MEMORY');
   // Bounded ANALYZE for `PRAGMA optimize`, so planner statistics stay cheap to refresh at any size.
