@@ -71,6 +71,7 @@ export async function startServer(
       getItem: (collectionId, itemId) => catalog.getItem(collectionId, itemId),
       resolveAssetHref: (href) => resolveAssetHref(href, config.assetRoots),
       searchItems: catalogMosaicSearch(catalog),
+      mosaicFolder: join(config.dataDir, 'mosaics'),
       assetRoot: join(config.dataDir, ASSET_FOLDER),
     });
     app.itemLinks.serveStoredAssets();

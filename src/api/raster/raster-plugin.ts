@@ -47,6 +47,8 @@ export interface RasterPluginOptions {
    * search with the bbox added). Mosaic routes are mounted only when given.
    */
   readonly searchItems?: MosaicItemSearch;
+  /** Folder where registered mosaics are kept (see MosaicRegistry); in memory only when absent. */
+  readonly mosaicFolder?: string;
   /** Directory whose files are served at `/assets/{path}`; no asset download route when absent. */
   readonly assetRoot?: string;
   /** Open readers and cached blocks; one is created when absent. The plugin closes only its own. */
@@ -75,7 +77,7 @@ export const rasterPlugin: FastifyPluginAsync<RasterPluginOptions> = async (app,
   await app.register(statsRoutes({ findItem, openAsset }));
   if (options.assetRoot) await app.register(assetRoutes(options.assetRoot));
   if (options.searchItems) {
-    const registry = new MosaicRegistry();
+    const registry = new MosaicRegistry(undefined, options.mosaicFolder);
     await app.register(
       mosaicRoutes({
         registry,
