@@ -98,9 +98,8 @@ function resampleNearest(
 }
 
 /**
- * Nearest-neighbour sampling at precomputed source indices (-1: outside; pixels without data are set to -1
- * in place): nodata is checked at the sampled pixels only, then each band is copied by index. Pixels without
- * data read 0, as the other kernels give them.
+ * Nearest-neighbour sampling at precomputed source indices (-1: outside): each band is copied by index, then
+ * nodata is checked at the sampled pixels only. Pixels without data read 0, as the other kernels give them.
  */
 export function sampleNearest(
   source: SourcePixels,
@@ -110,27 +109,23 @@ export function sampleNearest(
 ): ResampledPixels {
   const count = width * height;
   const mask = new Uint8Array(count);
-  const { nodata } = source;
-  // Indices of pixels without data become -1 first, so that every band is then one copy by index.
   for (let p = 0; p < count; p++) if (indices[p] >= 0) mask[p] = 255;
-  if (nodata !== null) {
-    for (const band of source.bands) dropNodata(band, nodata, indices, mask);
-  }
   const bands = source.bands.map((band) => copyByIndex(band, indices));
+  // Nodata is looked for in the copies (one Float64Array type, so one fast loop) rather than in the sources,
+  // whose element types vary from raster to raster.
+  if (source.nodata !== null) {
+    for (const band of bands) dropNodata(band, source.nodata, mask);
+    for (const band of bands) for (let p = 0; p < count; p++) if (mask[p] === 0) band[p] = 0;
+  }
   return { width, height, bands, mask };
 }
 
-/** Marks the pixels whose sample of `band` is nodata as without data (mask 0, index -1). */
-function dropNodata(band: RasterArray, nodata: number, indices: Int32Array, mask: Uint8Array): void {
-  const isNaNNodata = Number.isNaN(nodata);
-  for (let p = 0; p < indices.length; p++) {
-    const index = indices[p];
-    if (index < 0) continue;
-    const value = band[index];
-    if (value === nodata || (isNaNNodata && value !== value)) {
-      indices[p] = -1;
-      mask[p] = 0;
-    }
+/** Marks the pixels whose sampled value is nodata as without data (mask 0). */
+function dropNodata(band: Float64Array, nodata: number, mask: Uint8Array): void {
+  if (Number.isNaN(nodata)) {
+    for (let p = 0; p < band.length; p++) if (band[p] !== band[p]) mask[p] = 0;
+  } else {
+    for (let p = 0; p < band.length; p++) if (band[p] === nodata) mask[p] = 0;
   }
 }
 
