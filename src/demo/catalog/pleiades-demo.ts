@@ -135,15 +135,8 @@ function sceneItem(
       'processing:lineage':
         'Ortho-rectification et fusion panchromatique / Orthorectification and pansharpening',
     },
-    assets: {
-      pms,
-      metadata: {
-        href: `${folder}/DIM_${itemId}.XML`,
-        type: 'application/xml',
-        title: 'Métadonnées DIMAP / DIMAP metadata',
-        roles: ['metadata'],
-      },
-    },
+    // Only the image: the demo has no DIMAP metadata file to offer, and an asset must lead to a file.
+    assets: { pms },
   });
 }
 
@@ -200,7 +193,6 @@ function scenesCollection(
         title: 'Multispectral fusionné / Pansharpened multispectral',
         roles: ['data', 'visual'],
       },
-      metadata: { type: 'application/xml', title: 'Métadonnées DIMAP / DIMAP metadata', roles: ['metadata'] },
     },
   });
 }
