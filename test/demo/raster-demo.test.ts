@@ -6,7 +6,7 @@
  * Byte-identical rebuilds are checked in catalog-demo.test.ts, which builds the whole demo twice.
  */
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
@@ -87,6 +87,19 @@ afterAll(async () => {
 });
 
 describe('raster demo files', () => {
+  it('back every local asset of every demo item: no href leads nowhere', async () => {
+    const everyItem = await catalog.search({ limit: 1000 });
+    expect(everyItem.next).toBeUndefined();
+    const local = everyItem.items.flatMap((item) =>
+      Object.values(item.assets).filter((asset) => !/^[a-z]+:/i.test(asset.href)),
+    );
+    expect(local.length).toBeGreaterThanOrEqual(rasterAssets.length);
+    const missing = local
+      .filter((asset) => !existsSync(join(dataDir, asset.href)))
+      .map((asset) => asset.href);
+    expect(missing).toEqual([]);
+  });
+
   it('exist for every raster asset, with the size the item states, in small enough files', () => {
     expect(rasterAssets.length).toBe(36 * 2 + 6 * 2 + 5 * 3 + 22 * 2 + 4 + 2 + 8 + 6);
     let total = 0;
