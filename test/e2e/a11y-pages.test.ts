@@ -3,39 +3,25 @@
  * axe-core on the portal's other main pages (the search page is checked in portal-search.test.ts): landing
  * pages, map viewer, station map, station page. No serious or critical violation is allowed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { hasChromium, launchBrowser, seriousA11yViolations } from './browser.js';
-import { ensurePortalBuilt } from './portal-fixture.js';
+import { startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 describe.skipIf(!hasChromium)('accessibility of the main pages (axe-core)', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let server: DemoCentre;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    ensurePortalBuilt();
-    dataDir = await mkdtemp(join(tmpdir(), 'fournaise-a11y-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      demoOnFirstStart: true,
-      assetRoots: [dataDir],
-    });
+    server = await startDemoCentre('a11y');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const pages: [string, string, string][] = [

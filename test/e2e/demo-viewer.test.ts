@@ -6,15 +6,11 @@
  * syntheses through the time slider, the Hermitage orthophotos in the local projection. Complements
  * portal-viewer.test.ts, which checks the viewer's controls on a small fixture catalogue.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { hasChromium, launchBrowser, screenshotNotBlank } from './browser.js';
-import { ensurePortalBuilt } from './portal-fixture.js';
+import { startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 interface DemoClass {
   value: number;
@@ -48,22 +44,13 @@ async function tileColours(tile: LoadedTile): Promise<{ opaque: number; colours:
 }
 
 describe.skipIf(!hasChromium)('demo centre in the map viewer (Chromium)', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let server: DemoCentre;
   let browser: Browser;
   let page: Page;
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    ensurePortalBuilt();
-    dataDir = await mkdtemp(join(tmpdir(), 'fournaise-demo-viewer-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      demoOnFirstStart: true,
-      assetRoots: [dataDir],
-    });
+    server = await startDemoCentre('demo-viewer');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => errors.push(error));
@@ -71,8 +58,7 @@ describe.skipIf(!hasChromium)('demo centre in the map viewer (Chromium)', () => 
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   /** Starts recording the tiles the page loads; returns the list, filled as they arrive. */

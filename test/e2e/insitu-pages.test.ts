@@ -6,32 +6,19 @@
  * map and its filters, the GNSS station page (E/N/U panels, solutions overlaid, events, detrend, velocities,
  * zoom, downloads) and the chart page.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { hasChromium, launchBrowser, screenshotNotBlank } from './browser.js';
-import { ensurePortalBuilt } from './portal-fixture.js';
+import { startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 describe.skipIf(!hasChromium)('in-situ pages (Chromium)', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let server: DemoCentre;
   let browser: Browser;
   let page: Page;
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    ensurePortalBuilt();
-    dataDir = await mkdtemp(join(tmpdir(), 'fournaise-insitu-e2e-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      demoOnFirstStart: true,
-      assetRoots: [dataDir],
-    });
+    server = await startDemoCentre('insitu-e2e');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => errors.push(error));
@@ -39,8 +26,7 @@ describe.skipIf(!hasChromium)('in-situ pages (Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const stationIds = (): Promise<string[]> =>
