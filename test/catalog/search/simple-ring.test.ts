@@ -4,25 +4,15 @@ import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { describe, expect, it } from 'vitest';
 import { isClearlySimpleRing } from '../../../src/catalog/search/simple-ring.js';
+import { mulberry32 } from '../../support/mulberry32.js';
 
 const reader = new GeoJSONReader(new GeometryFactory());
 const isValidByJts = (ring: Position[]): boolean =>
   new IsValidOp(reader.read({ type: 'Polygon', coordinates: [ring] })).isValid();
 
-/** A deterministic pseudo-random generator (mulberry32), so failures replay. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('isClearlySimpleRing', () => {
   it('never calls a ring simple that JTS finds invalid, over random rings of 4 to 9 vertices', () => {
-    const random = generator(42);
+    const random = mulberry32(42);
     let proven = 0;
     for (let n = 0; n < 3000; n++) {
       const vertices = 4 + Math.floor(random() * 6);

@@ -3,16 +3,11 @@
  * writing to a served data directory): what one writes, the other's searches, aggregations and queryables
  * see, although each keeps summaries and caches in memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StacItem } from '../../../src/catalog/model/stac-types.js';
-import {
-  openSqliteCatalogStore,
-  type SqliteCatalogStore,
-} from '../../../src/catalog/store/sqlite/sqlite-catalog-store.js';
-import { clone, COLLECTIONS, S2, S2_ITEMS } from '../../conformance/fixtures.js';
+import type { SqliteCatalogStore } from '../../../src/catalog/store/sqlite/sqlite-catalog-store.js';
+import { clone, S2, S2_ITEMS } from '../../conformance/fixtures.js';
+import { openTwoConnections, type TwoConnections } from './two-connections.js';
 
 /** An item spanning ten years, longer than any item the reader has seen. */
 const DECADE: StacItem = {
@@ -30,22 +25,15 @@ const propertyNames = (schema: { properties?: unknown }): string[] =>
   Object.keys((schema.properties ?? {}) as Record<string, unknown>);
 
 describe('SQLite store with another writer on the same file', () => {
-  let dataDir: string;
+  let connections: TwoConnections;
   let reader: SqliteCatalogStore;
   let writer: SqliteCatalogStore;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fournaise-writers-'));
-    reader = openSqliteCatalogStore({ dataDir });
-    for (const collection of COLLECTIONS) await reader.putCollection(clone(collection), 'insert');
-    await reader.writeItems(clone(S2_ITEMS), 'insert');
-    writer = openSqliteCatalogStore({ dataDir });
+    connections = await openTwoConnections('writers');
+    ({ reader, writer } = connections);
   });
-  afterAll(async () => {
-    await writer.close();
-    await reader.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => connections.close());
 
   it('sees the items, durations, properties and counts the other connection commits', async () => {
     const window = { start: Date.parse('2015-01-01T00:00:00Z'), end: Date.parse('2016-01-01T00:00:00Z') };

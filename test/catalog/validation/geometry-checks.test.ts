@@ -7,6 +7,7 @@ import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { describe, expect, it } from 'vitest';
 import { checkBbox, checkGeometry, type Findings } from '../../../src/catalog/validation/geometry-checks.js';
 import { readExampleObjects } from './stac-example-fixtures.js';
+import { mulberry32 } from '../../support/mulberry32.js';
 
 const jtsReader = new GeoJSONReader(new GeometryFactory());
 
@@ -102,19 +103,8 @@ describe('checkGeometry on the stac-server geometry fixtures', () => {
 });
 
 describe('checkGeometry agrees with JTS IsValidOp', () => {
-  /** Deterministic pseudo-random generator (mulberry32), so failures are reproducible. */
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it('on 2,000 random closed rings over a small integer grid (many touching and collinear cases)', () => {
-    const next = random(7946);
+    const next = mulberry32(7946);
     let invalidCount = 0;
     for (let sample = 0; sample < 2000; sample++) {
       const count = 3 + Math.floor(next() * 8);

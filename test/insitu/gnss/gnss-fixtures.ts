@@ -1,6 +1,7 @@
 /** Reads the GNSS fixtures of test/fixtures/gnss (see SOURCES.md there). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../support/mulberry32.js';
 
 export function readGnssFixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/gnss/${name}`, import.meta.url)), 'utf8');
@@ -8,14 +9,7 @@ export function readGnssFixture(name: string): string {
 
 /** Deterministic pseudo-random numbers (mulberry32) and standard normal deviates (Box-Muller). */
 export function seededRandom(seed: number): { uniform: () => number; normal: () => number } {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   return { uniform, normal };
 }

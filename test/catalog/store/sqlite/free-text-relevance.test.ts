@@ -2,17 +2,12 @@
  * The SQLite store's relevance scores follow every write, its own and another connection's: the match
  * bitmaps they come from are rebuilt, so a new or changed item is ranked by its current text.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StacItem } from '../../../../src/catalog/model/stac-types.js';
 import type { SortField } from '../../../../src/catalog/search/item-search.js';
-import {
-  openSqliteCatalogStore,
-  type SqliteCatalogStore,
-} from '../../../../src/catalog/store/sqlite/sqlite-catalog-store.js';
+import type { SqliteCatalogStore } from '../../../../src/catalog/store/sqlite/sqlite-catalog-store.js';
 import { clone, COLLECTIONS, S2, S2_ITEMS } from '../../../conformance/fixtures.js';
+import { openTwoConnections, type TwoConnections } from '../two-connections.js';
 
 const RELEVANCE: SortField[] = [{ field: 'relevance', direction: 'desc' }];
 
@@ -23,24 +18,17 @@ const scene = (id: string, title: string): StacItem => {
 };
 
 describe('SQLite relevance scores after writes', () => {
-  let dataDir: string;
+  let connections: TwoConnections;
   let reader: SqliteCatalogStore;
   let writer: SqliteCatalogStore;
   const best = async (q: string) =>
     (await reader.search({ q, sortby: RELEVANCE, limit: 3 })).items.map((item) => item.id);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fournaise-relevance-'));
-    reader = openSqliteCatalogStore({ dataDir });
-    for (const collection of COLLECTIONS) await reader.putCollection(clone(collection), 'insert');
-    await reader.writeItems(clone(S2_ITEMS), 'insert');
-    writer = openSqliteCatalogStore({ dataDir });
+    connections = await openTwoConnections('relevance');
+    ({ reader, writer } = connections);
   });
-  afterAll(async () => {
-    await writer.close();
-    await reader.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => connections.close());
 
   it('ranks an item written by this connection by its new text', async () => {
     // Warm the bitmaps of "lagoon" (keywords of every fourth scene) before the write.

@@ -1,0 +1,15 @@
+/**
+ * A deterministic pseudo-random generator (mulberry32, public domain:
+ * https://gist.github.com/tommyettinger/46a874533244883189143505d203312c), so randomised tests replay.
+ * Uniform numbers in [0, 1).
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
