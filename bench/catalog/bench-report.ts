@@ -73,7 +73,7 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
   const checks: TargetCheck[] = [];
   if (report.ingest) {
     checks.push({
-      metric: 'ingest rate (writeItems, batches of 1000)',
+      metric: `ingest rate (writeItems, batches of ${integer(report.ingest.batchSize)})`,
       target: '≥ 10,000 items/s',
       measured: `${integer(report.ingest.itemsPerSecond)} items/s`,
       pass: report.ingest.itemsPerSecond >= 10_000,

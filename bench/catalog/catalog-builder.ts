@@ -1,6 +1,6 @@
 /**
  * Fills a CatalogStore with the synthetic catalogue and measures the ingest rate: only the time spent in
- * `writeItems` (batches of 1000, mode insert) counts, not the generation of the items; the wall-clock rate
+ * `writeItems` (in batches, mode insert) counts, not the generation of the items; the wall-clock rate
  * including generation is reported beside it.
  */
 import type { CatalogStore } from '../../src/catalog/store/catalog-store.js';

@@ -6,19 +6,21 @@
  *
  * Usage: npm run bench:catalog -- [--items 1000000] [--collections 20] [--out bench/reports]
  *   [--seed 2025] [--order chronological|random] [--limit 10] [--data-dir DIR [--reuse]] [--quick]
- *   [--cpu-prof DIR] [--workers N]
+ *   [--cpu-prof DIR] [--workers N] [--batch-size N]
  * --data-dir keeps the catalogue in DIR (a temporary directory is used and deleted otherwise); with
  * --reuse an existing catalogue in DIR is served without re-ingesting. --quick runs fewer requests.
  * --order decides whether items arrive in acquisition order (default) or in random datetime order.
  * --cpu-prof writes a V8 CPU profile of the server into DIR (of each server process).
  * --workers serves from N processes on one port, as `fournaise serve --workers N` does (default 1); server
  * CPU time and peak memory are then added up over the processes.
+ * --batch-size sets the items per writeItems call (default: `fournaise ingest`'s, DEFAULT_BATCH_SIZE).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_BATCH_SIZE } from '../../src/catalog/ingest/ingest-types.js';
 import { openSqliteCatalogStore } from '../../src/catalog/store/sqlite/sqlite-catalog-store.js';
 import { buildCatalogue, type IngestFigures } from './catalog-builder.js';
 import { checkTargets, writeReport, type BenchReport } from './bench-report.js';
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     workers: { type: 'string', default: '1' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
   },
 });
 
@@ -58,6 +61,7 @@ function positiveInteger(name: string, text: string): number {
 const items = positiveInteger('items', args.items);
 const collections = positiveInteger('collections', args.collections);
 const seed = positiveInteger('seed', args.seed);
+const batchSize = positiveInteger('batch-size', args['batch-size']);
 const limit = positiveInteger('limit', args.limit);
 const workers = positiveInteger('workers', args.workers);
 if (args.order !== 'chronological' && args.order !== 'random') {
@@ -86,7 +90,7 @@ async function ingest(): Promise<(IngestFigures & { ingestProcessPeakRssBytes: n
     collections,
     seed,
     order,
-    batchSize: 1000,
+    batchSize,
     onProgress: (written, rate) => {
       if (written - lastReport >= items / 20 || written === items) {
         lastReport = written;

@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-template.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -34,67 +35,85 @@ beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'fournaise-cluster-'))
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('fournaise serve --workers 2', () => {
-  it('builds the demo once, serves from two processes that see each other’s writes, stops on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--workers', '2'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, FOURNAISE_DATA_DIR: join(dir, 'data'), FOURNAISE_BASE_URL: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    try {
-      await new Promise<void>((ready, fail) => {
-        child.stdout.setEncoding('utf8').on('data', (text: string) => {
-          stdout += text;
-          if (stdout.includes('listening on')) ready();
+  // A full first start, as `npm start --workers 2` on a fresh clone: the build takes minutes on a slow machine.
+  it(
+    'builds the demo once, serves from two processes that see each other’s writes, stops on SIGTERM',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          'serve',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          '0',
+          '--workers',
+          '2',
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, FOURNAISE_DATA_DIR: join(dir, 'data'), FOURNAISE_BASE_URL: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      try {
+        await new Promise<void>((ready, fail) => {
+          child.stdout.setEncoding('utf8').on('data', (text: string) => {
+            stdout += text;
+            if (stdout.includes('listening on')) ready();
+          });
+          child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
         });
-        child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
-      });
-      expect(stdout).toMatch(/Fournaise listening on http:\/\/127\.0\.0\.1:\d+ .*2 server processes/);
-      expect(stderr.match(/first start: building/g)).toHaveLength(1);
-      const api = `${/http:\/\/127\.0\.0\.1:\d+/.exec(stdout)?.[0]}/api`;
+        expect(stdout).toMatch(/Fournaise listening on http:\/\/127\.0\.0\.1:\d+ .*2 server processes/);
+        expect(stderr.match(/first start: building/g)).toHaveLength(1);
+        const api = `${/http:\/\/127\.0\.0\.1:\d+/.exec(stdout)?.[0]}/api`;
 
-      const collection = {
-        type: 'Collection',
-        stac_version: '1.1.0',
-        id: 'cluster-test',
-        description: 'Written through one worker',
-        license: 'CC-BY-4.0',
-        extent: { spatial: { bbox: [[55, -21, 56, -20]] }, temporal: { interval: [[null, null]] } },
-        links: [],
-      };
-      expect((await send(`${api}/collections`, 'POST', collection)).status).toBe(201);
-      const item = {
-        type: 'Feature',
-        stac_version: '1.1.0',
-        id: 'scene-1',
-        collection: 'cluster-test',
-        geometry: { type: 'Point', coordinates: [55.5, -20.5] },
-        bbox: [55.5, -20.5, 55.5, -20.5],
-        properties: { datetime: '2024-01-01T00:00:00Z', 'cluster:flag': true },
-        links: [],
-        assets: {},
-      };
-      expect((await send(`${api}/collections/cluster-test/items`, 'POST', item)).status).toBe(201);
-      // Four requests on new connections reach both workers.
-      for (let i = 0; i < 4; i++) {
-        const search = await send(`${api}/search?collections=cluster-test`);
-        expect((search.json as { features: { id: string }[] }).features.map((f) => f.id)).toEqual([
-          'scene-1',
-        ]);
-        const queryables = await send(`${api}/collections/cluster-test/queryables`);
-        expect(Object.keys((queryables.json as { properties: object }).properties)).toContain('cluster:flag');
+        const collection = {
+          type: 'Collection',
+          stac_version: '1.1.0',
+          id: 'cluster-test',
+          description: 'Written through one worker',
+          license: 'CC-BY-4.0',
+          extent: { spatial: { bbox: [[55, -21, 56, -20]] }, temporal: { interval: [[null, null]] } },
+          links: [],
+        };
+        expect((await send(`${api}/collections`, 'POST', collection)).status).toBe(201);
+        const item = {
+          type: 'Feature',
+          stac_version: '1.1.0',
+          id: 'scene-1',
+          collection: 'cluster-test',
+          geometry: { type: 'Point', coordinates: [55.5, -20.5] },
+          bbox: [55.5, -20.5, 55.5, -20.5],
+          properties: { datetime: '2024-01-01T00:00:00Z', 'cluster:flag': true },
+          links: [],
+          assets: {},
+        };
+        expect((await send(`${api}/collections/cluster-test/items`, 'POST', item)).status).toBe(201);
+        // Four requests on new connections reach both workers.
+        for (let i = 0; i < 4; i++) {
+          const search = await send(`${api}/search?collections=cluster-test`);
+          expect((search.json as { features: { id: string }[] }).features.map((f) => f.id)).toEqual([
+            'scene-1',
+          ]);
+          const queryables = await send(`${api}/collections/cluster-test/queryables`);
+          expect(Object.keys((queryables.json as { properties: object }).properties)).toContain(
+            'cluster:flag',
+          );
+        }
+      } finally {
+        child.kill('SIGTERM');
       }
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('SIGTERM: shutting down 2 server processes');
-  }, 120_000);
+      expect(await exited).toBe(0);
+      expect(stderr).toContain('SIGTERM: shutting down 2 server processes');
+    },
+    DEMO_HOOK_TIMEOUT_MS,
+  );
 });

@@ -1,14 +1,16 @@
 /**
- * Runs `fournaise serve` as a separate process, as `npm start` does, on a free port and a fresh data
- * directory given through PORT and FOURNAISE_DATA_DIR, and stops it with SIGTERM.
+ * Runs `fournaise serve` as a separate process, as `npm start` does, on a free port and a data directory
+ * given through PORT and FOURNAISE_DATA_DIR, and stops it with SIGTERM. The data directory holds a copy of
+ * the run's demo build: a first start that builds it is tested by serve-cluster.test.ts (the primary builds
+ * it before any worker starts), which spares the test run a third build of several minutes on a slow machine.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { copyOfDemoCentre, DEMO_HOOK_TIMEOUT_MS } from '../support/demo-template.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -20,60 +22,62 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-let dir: string;
-beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'fournaise-serve-'))));
-afterAll(async () => rm(dir, { recursive: true, force: true }));
-
 describe('fournaise serve', () => {
-  it('builds the demo on first start, answers /api on PORT, and stops gracefully on SIGTERM', async () => {
-    const port = await freePort();
-    const dataDir = join(dir, 'fresh-data');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, PORT: String(port), FOURNAISE_DATA_DIR: dataDir, FOURNAISE_BASE_URL: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    try {
-      await new Promise<void>((ready, fail) => {
-        child.stdout.setEncoding('utf8').on('data', (text: string) => {
-          stdout += text;
-          if (stdout.includes('listening on')) ready();
-        });
-        child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
-      });
-      expect(stdout).toContain(`Fournaise listening on http://127.0.0.1:${port}`);
-      expect(stderr).toContain(`first start: building the La Réunion demo centre in ${dataDir}`);
-      expect(existsSync(join(dataDir, 'catalog.sqlite'))).toBe(true);
-
-      const landing = await fetch(`http://127.0.0.1:${port}/api`);
-      expect(landing.status).toBe(200);
-      const body = (await landing.json()) as { links: { rel: string; href: string }[] };
-      expect(body.links.find((link) => link.rel === 'self')?.href).toBe(`http://127.0.0.1:${port}/api`);
-      const collections = (await (
-        await fetch(`http://127.0.0.1:${port}/api/collections?limit=100`)
-      ).json()) as {
-        collections: { id: string }[];
-      };
-      expect(collections.collections.map((c) => c.id)).toEqual(
-        expect.arrayContaining(['hermitage-mnt', 'gnss-piton-fournaise']),
+  it(
+    'serves an existing demo centre without rebuilding it, answers /api on PORT, and stops gracefully on SIGTERM',
+    async () => {
+      const port = await freePort();
+      const dataDir = await copyOfDemoCentre('serve');
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, PORT: String(port), FOURNAISE_DATA_DIR: dataDir, FOURNAISE_BASE_URL: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
       );
-      // The other capabilities are mounted and linked from the landing page, and `/` is the portal's.
-      expect(body.links.map((link) => link.href)).toContain(`http://127.0.0.1:${port}/api/sta/v1.1`);
-      const portal = await fetch(`http://127.0.0.1:${port}/`);
-      expect(portal.status).toBe(200);
-      expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('SIGTERM: shutting down');
-  });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      try {
+        await new Promise<void>((ready, fail) => {
+          child.stdout.setEncoding('utf8').on('data', (text: string) => {
+            stdout += text;
+            if (stdout.includes('listening on')) ready();
+          });
+          child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
+        });
+        expect(stdout).toContain(`Fournaise listening on http://127.0.0.1:${port}`);
+        expect(stderr).not.toContain('first start: building');
+        expect(existsSync(join(dataDir, 'catalog.sqlite'))).toBe(true);
+
+        const landing = await fetch(`http://127.0.0.1:${port}/api`);
+        expect(landing.status).toBe(200);
+        const body = (await landing.json()) as { links: { rel: string; href: string }[] };
+        expect(body.links.find((link) => link.rel === 'self')?.href).toBe(`http://127.0.0.1:${port}/api`);
+        const collections = (await (
+          await fetch(`http://127.0.0.1:${port}/api/collections?limit=100`)
+        ).json()) as {
+          collections: { id: string }[];
+        };
+        expect(collections.collections.map((c) => c.id)).toEqual(
+          expect.arrayContaining(['hermitage-mnt', 'gnss-piton-fournaise']),
+        );
+        // The other capabilities are mounted and linked from the landing page, and `/` is the portal's.
+        expect(body.links.map((link) => link.href)).toContain(`http://127.0.0.1:${port}/api/sta/v1.1`);
+        const portal = await fetch(`http://127.0.0.1:${port}/`);
+        expect(portal.status).toBe(200);
+        expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const code = await exited;
+      await rm(dataDir, { recursive: true, force: true });
+      expect(code).toBe(0);
+      expect(stderr).toContain('SIGTERM: shutting down');
+    },
+    DEMO_HOOK_TIMEOUT_MS,
+  );
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, seriousA11yViolations } from './browser.js';
-import { startDemoCentre, type DemoCentre } from './demo-centre.js';
+import { DEMO_HOOK_TIMEOUT_MS, startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 describe.skipIf(!hasChromium)('accessibility of the main pages (axe-core)', () => {
   let server: DemoCentre;
@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)('accessibility of the main pages (axe-core)', () =
     server = await startDemoCentre('a11y');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  }, 180_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,13 @@
 /**
  * The La Réunion demo centre as `npm start` serves it, for end-to-end tests: the main server on a random port
- * over a new data directory (the demo is built there on start), with the portal built.
+ * over a new data directory holding a copy of the run's demo build, with the portal built.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { copyOfDemoCentre } from '../support/demo-template.js';
 import { ensurePortalBuilt } from './portal-fixture.js';
+
+export { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-template.js';
 
 export interface DemoCentre {
   server: RunningServer;
@@ -17,7 +18,7 @@ export interface DemoCentre {
 
 export async function startDemoCentre(name: string): Promise<DemoCentre> {
   ensurePortalBuilt();
-  const dataDir = await mkdtemp(join(tmpdir(), `fournaise-${name}-`));
+  const dataDir = await copyOfDemoCentre(name);
   try {
     const server = await startServer({
       port: 0,

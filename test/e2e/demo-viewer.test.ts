@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshotNotBlank } from './browser.js';
-import { startDemoCentre, type DemoCentre } from './demo-centre.js';
+import { DEMO_HOOK_TIMEOUT_MS, startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 interface DemoClass {
   value: number;
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('demo centre in the map viewer (Chromium)', () => 
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => errors.push(error));
-  }, 240_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, screenshotNotBlank } from './browser.js';
-import { startDemoCentre, type DemoCentre } from './demo-centre.js';
+import { DEMO_HOOK_TIMEOUT_MS, startDemoCentre, type DemoCentre } from './demo-centre.js';
 
 describe.skipIf(!hasChromium)('in-situ pages (Chromium)', () => {
   let server: DemoCentre;
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('in-situ pages (Chromium)', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => errors.push(error));
-  }, 180_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
