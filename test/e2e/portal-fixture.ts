@@ -182,7 +182,9 @@ export interface PortalServer {
 
 export async function startPortalServer(): Promise<PortalServer> {
   ensurePortalBuilt();
-  const store = openSqliteCatalogStore({ path: ':memory:' });
+  // Tests compare the page with the API's numberMatched: a generous count budget keeps it present on a slow,
+  // loaded machine (the default 0.5 ms is a production trade-off).
+  const store = openSqliteCatalogStore({ path: ':memory:' }, { countBudgetMs: 5000 });
   for (const c of COLLECTIONS) await store.putCollection(c, 'insert');
   await store.writeItems(fixtureItems(), 'insert');
   const app = buildApp({ catalog: store });
