@@ -2,10 +2,10 @@
  * Ingest only: builds the synthetic catalogue into a fresh data directory and prints the ingest figures,
  * without serving it: a quicker way than run.ts to compare batch sizes or store settings.
  *
- *   npx tsx bench/catalog/ingest-only.ts --items 300000 --batch-size 1000
+ *   npx tsx bench/catalog/ingest-only.ts --items 300000 --batch-size 1000 [--cache-mib 128]
  *
  * The data directory (default a new one under the system's temporary folder) is emptied first and removed at
- * the end unless --keep is given.
+ * the end unless --keep is given. --cache-mib sets SQLite's page cache (default that of `fournaise ingest`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BATCH_SIZE } from '../../src/catalog/ingest/ingest-types.js';
 import { openSqliteCatalogStore } from '../../src/catalog/store/sqlite/sqlite-catalog-store.js';
+import { BULK_WRITE_SQLITE_MEMORY } from '../../src/catalog/store/sqlite/sqlite-schema.js';
 import { buildCatalogue } from './catalog-builder.js';
 
 const { values: args } = parseArgs({
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     'data-dir': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'cache-mib': { type: 'string' },
   },
 });
 const items = Number(args.items.replaceAll('_', ''));
@@ -31,7 +33,11 @@ if (!Number.isInteger(items) || items < 1 || !Number.isInteger(batchSize) || bat
 const dataDir = args['data-dir'] ?? mkdtempSync(join(tmpdir(), 'fournaise-ingest-'));
 rmSync(dataDir, { recursive: true, force: true });
 
-const store = openSqliteCatalogStore({ dataDir });
+const memory =
+  args['cache-mib'] === undefined
+    ? BULK_WRITE_SQLITE_MEMORY
+    : { ...BULK_WRITE_SQLITE_MEMORY, pageCacheBytes: Number(args['cache-mib']) * 1024 * 1024 };
+const store = openSqliteCatalogStore({ dataDir }, { memory });
 const figures = await buildCatalogue(store, {
   items,
   collections: 20,

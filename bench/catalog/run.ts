@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BATCH_SIZE } from '../../src/catalog/ingest/ingest-types.js';
 import { openSqliteCatalogStore } from '../../src/catalog/store/sqlite/sqlite-catalog-store.js';
+import { BULK_WRITE_SQLITE_MEMORY } from '../../src/catalog/store/sqlite/sqlite-schema.js';
 import { buildCatalogue, type IngestFigures } from './catalog-builder.js';
 import { checkTargets, writeReport, type BenchReport } from './bench-report.js';
 import { LocalHttpClient } from './http-load.js';
@@ -83,7 +84,8 @@ async function ingest(): Promise<(IngestFigures & { ingestProcessPeakRssBytes: n
     return undefined;
   }
   log(`Building ${items.toLocaleString('en-US')} items over ${collections} collections in ${dataDir}...`);
-  const store = await openSqliteCatalogStore({ dataDir });
+  // The page cache of `fournaise ingest`, so the figure is the command's.
+  const store = await openSqliteCatalogStore({ dataDir }, { memory: BULK_WRITE_SQLITE_MEMORY });
   let lastReport = 0;
   const figures = await buildCatalogue(store, {
     items,

@@ -7,6 +7,7 @@ import {
   openSqliteCatalogStore,
   type SqliteCatalogStore,
 } from '../catalog/store/sqlite/sqlite-catalog-store.js';
+import { BULK_WRITE_SQLITE_MEMORY } from '../catalog/store/sqlite/sqlite-schema.js';
 import { FournaiseError } from '../core/fournaise-error.js';
 
 export const DATA_DIR_HELP = `  --data-dir <dir>      data directory (default: $FOURNAISE_DATA_DIR, else ./data)`;
@@ -23,10 +24,10 @@ export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEn
   return resolve(cwd, option ?? (env.FOURNAISE_DATA_DIR || 'data'));
 }
 
-/** Opens (creating if needed) the catalogue of a data directory. */
+/** Opens (creating if needed) the catalogue of a data directory, sized for the batch commands' writes. */
 export function openCatalogIn(dataDir: string): SqliteCatalogStore {
   try {
-    return openSqliteCatalogStore({ dataDir });
+    return openSqliteCatalogStore({ dataDir }, { memory: BULK_WRITE_SQLITE_MEMORY });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DataDirUnusableError(
