@@ -2,15 +2,13 @@
  * `fournaise serve --workers 2` as a separate process: the primary builds the demo once, two workers share
  * the port, an item written through one is found through the other, and SIGTERM stops them all.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-template.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { spawnServe } from './spawn-serve.js';
 
 /** One request on a new connection, so the primary hands it to the next worker in turn. */
 function send(url: string, method = 'GET', body?: unknown): Promise<{ status: number; json: unknown }> {
@@ -39,38 +37,11 @@ describe('fournaise serve --workers 2', () => {
   it(
     'builds the demo once, serves from two processes that see each other’s writes, stops on SIGTERM',
     async () => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'serve',
-          '--host',
-          '127.0.0.1',
-          '--port',
-          '0',
-          '--workers',
-          '2',
-        ],
-        {
-          cwd: ROOT,
-          env: { ...process.env, FOURNAISE_DATA_DIR: join(dir, 'data'), FOURNAISE_BASE_URL: '' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      const serve = await spawnServe(['--host', '127.0.0.1', '--port', '0', '--workers', '2'], {
+        FOURNAISE_DATA_DIR: join(dir, 'data'),
+      });
       try {
-        await new Promise<void>((ready, fail) => {
-          child.stdout.setEncoding('utf8').on('data', (text: string) => {
-            stdout += text;
-            if (stdout.includes('listening on')) ready();
-          });
-          child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
-        });
+        const { stdout, stderr } = serve.output();
         expect(stdout).toMatch(/Fournaise listening on http:\/\/127\.0\.0\.1:\d+ .*2 server processes/);
         expect(stderr.match(/first start: building/g)).toHaveLength(1);
         const api = `${/http:\/\/127\.0\.0\.1:\d+/.exec(stdout)?.[0]}/api`;
@@ -109,10 +80,10 @@ describe('fournaise serve --workers 2', () => {
           );
         }
       } finally {
-        child.kill('SIGTERM');
+        serve.child.kill('SIGTERM');
       }
-      expect(await exited).toBe(0);
-      expect(stderr).toContain('SIGTERM: shutting down 2 server processes');
+      expect(await serve.exited).toBe(0);
+      expect(serve.output().stderr).toContain('SIGTERM: shutting down 2 server processes');
     },
     DEMO_HOOK_TIMEOUT_MS,
   );

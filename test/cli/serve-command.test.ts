@@ -4,15 +4,13 @@
  * the run's demo build: a first start that builds it is tested by serve-cluster.test.ts (the primary builds
  * it before any worker starts), which spares the test run a third build of several minutes on a slow machine.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOfDemoCentre, DEMO_HOOK_TIMEOUT_MS } from '../support/demo-template.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { spawnServe } from './spawn-serve.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -28,27 +26,12 @@ describe('fournaise serve', () => {
     async () => {
       const port = await freePort();
       const dataDir = await copyOfDemoCentre('serve');
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1'],
-        {
-          cwd: ROOT,
-          env: { ...process.env, PORT: String(port), FOURNAISE_DATA_DIR: dataDir, FOURNAISE_BASE_URL: '' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      const serve = await spawnServe(['--host', '127.0.0.1'], {
+        PORT: String(port),
+        FOURNAISE_DATA_DIR: dataDir,
+      });
       try {
-        await new Promise<void>((ready, fail) => {
-          child.stdout.setEncoding('utf8').on('data', (text: string) => {
-            stdout += text;
-            if (stdout.includes('listening on')) ready();
-          });
-          child.on('exit', () => fail(new Error(`serve exited before listening:\n${stderr}`)));
-        });
+        const { stdout, stderr } = serve.output();
         expect(stdout).toContain(`Fournaise listening on http://127.0.0.1:${port}`);
         expect(stderr).not.toContain('first start: building');
         expect(existsSync(join(dataDir, 'catalog.sqlite'))).toBe(true);
@@ -71,12 +54,12 @@ describe('fournaise serve', () => {
         expect(portal.status).toBe(200);
         expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
       } finally {
-        child.kill('SIGTERM');
+        serve.child.kill('SIGTERM');
       }
-      const code = await exited;
+      const code = await serve.exited;
       await rm(dataDir, { recursive: true, force: true });
       expect(code).toBe(0);
-      expect(stderr).toContain('SIGTERM: shutting down');
+      expect(serve.output().stderr).toContain('SIGTERM: shutting down');
     },
     DEMO_HOOK_TIMEOUT_MS,
   );
