@@ -16,9 +16,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { LocalHttpClient, runLoad, type LatencySummary } from '../catalog/http-load.js';
 import { tileBounds, WEB_MERCATOR_QUAD, type TileAddress } from '../../src/raster/tiles/tile-matrix-set.js';
-import { createTransformer } from '../../src/raster/warp/coordinate-transformer.js';
 import { renderTileWithGdal } from './gdal-tiles.js';
 import { ensureSyntheticCog, ensureSyntheticPart } from './synthetic-cog.js';
+import { benchTilePicker, ZOOMS } from './tile-picks.js';
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -30,36 +30,6 @@ const requests = Number(argument('requests', '300'));
 const gdalTiles = Number(argument('gdal-tiles', '40'));
 const dataDir = argument('data-dir', '/tmp/fournaise-bench-tiles');
 const outDir = argument('out', join(import.meta.dirname, '../reports'));
-const ZOOMS = [8, 9, 10, 11, 12, 13, 14];
-
-/** Seeded generator (LCG), so every run asks for the same tiles. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
-
-/** Every tile of each zoom that intersects the scene. */
-function tilesOfScene(geoTransform: number[]): Map<number, TileAddress[]> {
-  const xs = Float64Array.of(geoTransform[0], geoTransform[0] + size * geoTransform[1]);
-  const ys = Float64Array.of(geoTransform[3] + size * geoTransform[5], geoTransform[3]);
-  createTransformer(32740, 3857)(xs, ys);
-  const result = new Map<number, TileAddress[]>();
-  for (const z of ZOOMS) {
-    const span = (WEB_MERCATOR_QUAD.resolution0 * 256) / 2 ** z;
-    const [ox, oy] = WEB_MERCATOR_QUAD.origin;
-    const tiles: TileAddress[] = [];
-    for (let x = Math.floor((xs[0] - ox) / span); x <= Math.floor((xs[1] - ox) / span); x++) {
-      for (let y = Math.floor((oy - ys[1]) / span); y <= Math.floor((oy - ys[0]) / span); y++)
-        tiles.push({ z, x, y });
-    }
-    result.set(z, tiles);
-  }
-  return result;
-}
-
 function startServer(cogPaths: string[]): Promise<{ port: number; pid: number; stop: () => void }> {
   const child = spawn(
     process.execPath,
@@ -154,12 +124,7 @@ for (let row = 0; row < 3; row++) {
   }
 }
 const writeSeconds = (performance.now() - writeStarted) / 1000;
-const tilesByZoom = tilesOfScene(geoTransform);
-const random = seeded(42);
-const pickTile = (n: number): TileAddress => {
-  const list = tilesByZoom.get(ZOOMS[n % ZOOMS.length])!;
-  return list[Math.floor(random() * list.length)];
-};
+const pickTile = benchTilePicker(geoTransform, size);
 const STYLES = {
   rgb: '?bidx=1,2,3&rescale=0,4000',
   expression: `?expression=${encodeURIComponent('(b4-b1)/(b4+b1)')}&rescale=-1,1&colormap_name=viridis`,

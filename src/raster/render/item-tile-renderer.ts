@@ -2,7 +2,7 @@ import type { StacAsset, StacItem } from '../../catalog/model/stac-types.js';
 import type { CogReader } from '../cog/cog-reader.js';
 import type { GeoTransform } from '../raster-types.js';
 import { RasterError } from '../raster-errors.js';
-import { readGrid, readTile, type TileData } from '../tiles/tile-reader.js';
+import { readGrid, readTile, readTileNearest, type TileData } from '../tiles/tile-reader.js';
 import { resolutionAt, tileBounds, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
 import type { ResamplingMethod } from '../warp/resample.js';
@@ -11,7 +11,7 @@ import { classificationColormap, getColormap, type ClassificationClass } from '.
 import { hillshade } from './hillshade.js';
 import { encodeImage, type ImageFormat } from './image-encoder.js';
 import { autoRescale } from './rescale-defaults.js';
-import { toRgba, type ColourOptions } from './tile-renderer.js';
+import { toRgba, toRgbaSampled, type ColourOptions } from './tile-renderer.js';
 
 /** What to draw from an item: which assets and bands, and how to colour them. */
 export interface TileStyle {
@@ -62,6 +62,18 @@ export class ItemTileRenderer {
     const keys = selectAssets(item, style.assets);
     const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
     const bands = (style.bidx ?? []).map((index) => index - 1);
+    if (keys.length === 1 && isPlainNearest(style)) {
+      // The common case (bands of one asset, nearest neighbour, stretched or colour-mapped): coloured
+      // straight from the source window, the same pixels as the general path below.
+      const samples = await readTileNearest(readers[0], set, tile, {
+        bands: bands.length > 0 ? bands : undefined,
+        size,
+        signal,
+      });
+      const bandCount = samples.source.bands.length;
+      const colour = await this.colourOptions(item, keys, readers, bandCount, false, style);
+      return encodeImage(toRgbaSampled(samples, colour), size, size, format);
+    }
     const tiles = await Promise.all(
       readers.map((reader) =>
         readTile(reader, set, tile, {
@@ -205,33 +217,46 @@ export class ItemTileRenderer {
     [width, height]: [number, number],
     format: ImageFormat,
   ): Promise<Buffer> {
+    const colour = await this.colourOptions(item, keys, readers, values.bands.length, values.isByte, style);
+    return encodeImage(toRgba(values.bands, values.mask, colour), width, height, format);
+  }
+
+  /** How `bandCount` bands of values are coloured: the style's rescale and colormap, else defaults. */
+  private async colourOptions(
+    item: StacItem,
+    keys: string[],
+    readers: CogReader[],
+    bandCount: number,
+    isByte: boolean,
+    style: TileStyle,
+  ): Promise<ColourOptions> {
     const colour: ColourOptions = { rescale: style.rescale ?? [] };
     if (!style.rescale) {
-      colour.rescale = values.isByte
+      colour.rescale = isByte
         ? [[0, 255]]
         : style.expression
           ? [[-1, 1]]
           : await autoRescale(readers[0], item.assets[keys[0]]);
     }
-    const singleBand = values.bands.length === 1 && !style.expression;
+    const singleBand = bandCount === 1 && !style.expression;
     if (style.colormapName === 'classification')
       colour.colormap = classificationColormap(classesOf(item.assets[keys[0]]));
     else if (style.colormapName) colour.colormap = getColormap(style.colormapName);
     // A class map drawn as grey levels is unreadable (classes 1…30 are all near black): without a colormap,
     // a classified band gets its classes' colours.
-    else if (singleBand && !values.isByte && hasClasses(item.assets[keys[0]]))
+    else if (singleBand && !isByte && hasClasses(item.assets[keys[0]]))
       colour.colormap = classificationColormap(classesOf(item.assets[keys[0]]));
-    else if (singleBand && readers[0].info.colormap && !values.isByte) {
+    else if (singleBand && readers[0].info.colormap && !isByte) {
       colour.colormap = paletteColormap(readers[0].info.colormap);
     }
-    if (values.bands.length > 4) {
+    if (bandCount > 4) {
       throw new RasterError(
         'RASTER_INVALID_PARAMETER',
-        `${values.bands.length} bands selected: an image shows 1 to 4 (use bidx)`,
+        `${bandCount} bands selected: an image shows 1 to 4 (use bidx)`,
         'bidx',
       );
     }
-    return encodeImage(toRgba(values.bands, values.mask, colour), width, height, format);
+    return colour;
   }
 
   /** Band values to colour: the bands, an expression's results, or a hillshade (when `groundCell` is given). */
@@ -303,6 +328,11 @@ export function selectAssets(item: StacItem, requested?: string[]): string[] {
 export function isGeoTiff(asset: StacAsset): boolean {
   if (asset.type) return /image\/tiff/i.test(asset.type);
   return /\.tiff?$/i.test(asset.href.split('?')[0]);
+}
+
+/** Whether a style draws bands as they are, with nearest-neighbour resampling (no expression, no hillshade). */
+function isPlainNearest(style: TileStyle): boolean {
+  return !style.expression && !style.algorithm && (style.resampling ?? 'nearest') === 'nearest';
 }
 
 /** Pixels valid in every mask. */

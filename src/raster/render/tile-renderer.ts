@@ -1,3 +1,5 @@
+import type { RasterArray } from '../raster-types.js';
+import { nearestMask, type NearestSamples } from '../warp/resample.js';
 import type { ColormapTable } from './colormaps.js';
 
 /** A discrete colormap: class value → RGBA. */
@@ -16,27 +18,70 @@ export interface ColourOptions {
  * are grey + alpha, three RGB, four RGBA. Pixels whose mask is 0 are transparent. Pure.
  */
 export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourOptions): Uint8Array {
-  const length = mask.length;
-  const rgba = new Uint8Array(length * 4);
-  const ranges = bands.map((_, b) => options.rescale[Math.min(b, options.rescale.length - 1)] ?? [0, 255]);
+  const rgba = new Uint8Array(mask.length * 4);
   const classes = options.colormap instanceof Map ? options.colormap : null;
-  const table = options.colormap instanceof Uint8Array ? options.colormap : null;
   if (bands.length === 1 && classes) {
-    for (let p = 0; p < length; p++) {
-      const colour = mask[p] === 0 ? undefined : classes.get(bands[0][p]);
+    const values = bands[0];
+    for (let p = 0; p < mask.length; p++) {
+      const colour = mask[p] === 0 ? undefined : classes.get(values[p]);
       if (colour) rgba.set(colour, p * 4);
     }
     return rgba;
   }
   // Each band is stretched straight into its channel (one tight loop per band); the channels a band count
   // does not fill (grey copies, opaque alpha) follow, then masked pixels are cleared.
-  const channelsOf: number[][] =
-    bands.length === 1 ? [[0, 1, 2]] : bands.length === 2 ? [[0, 1, 2], [3]] : [[0], [1], [2], [3]];
   bands.forEach((band, b) => {
-    const [min, max] = ranges[b];
-    stretchInto(band, min, max, rgba, channelsOf[b][0]);
+    const [min, max] = rangeOf(options, b);
+    stretchInto(band, min, max, rgba, channelOf(bands.length, b));
   });
-  if (bands.length === 1 && table) {
+  return finishRgba(rgba, bands.length, mask, options);
+}
+
+/**
+ * {@link toRgba} of nearest-neighbour samples read straight from the source window, without the float copy
+ * of every band ({@link sampleNearest}): the same pixels. Measured on the tile benchmark's 256² RGB tiles,
+ * sampling, copying and stretching were a third of the event loop's time per tile.
+ */
+export function toRgbaSampled(samples: NearestSamples, options: ColourOptions): Uint8Array {
+  const { indices, source } = samples;
+  const mask = nearestMask(samples);
+  const rgba = new Uint8Array(indices.length * 4);
+  const bands = source.bands;
+  const classes = options.colormap instanceof Map ? options.colormap : null;
+  if (bands.length === 1 && classes) {
+    const values = bands[0];
+    for (let p = 0; p < mask.length; p++) {
+      const colour = mask[p] === 0 ? undefined : classes.get(values[indices[p]]);
+      if (colour) rgba.set(colour, p * 4);
+    }
+    return rgba;
+  }
+  bands.forEach((band, b) => {
+    const [min, max] = rangeOf(options, b);
+    stretchSampledInto(band, indices, min, max, rgba, channelOf(bands.length, b));
+  });
+  return finishRgba(rgba, bands.length, mask, options);
+}
+
+/** The rescale range of band `b` (one pair applies to every band). */
+function rangeOf(options: ColourOptions, b: number): [number, number] {
+  return options.rescale[Math.min(b, options.rescale.length - 1)] ?? [0, 255];
+}
+
+/** The RGBA channel band `b` of `bandCount` is stretched into: grey (then copied), alpha, R, G, B, A. */
+function channelOf(bandCount: number, b: number): number {
+  return bandCount <= 2 ? (b === 0 ? 0 : 3) : b;
+}
+
+/** Fills what the stretched bands left: continuous colormap, grey copies, opaque alpha, masked pixels. */
+function finishRgba(
+  rgba: Uint8Array,
+  bandCount: number,
+  mask: Uint8Array,
+  options: ColourOptions,
+): Uint8Array {
+  const table = options.colormap instanceof Uint8Array ? options.colormap : null;
+  if (bandCount === 1 && table) {
     for (let o = 0; o < rgba.length; o += 4) {
       const index = rgba[o] * 4;
       rgba[o] = table[index];
@@ -44,11 +89,11 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
       rgba[o + 2] = table[index + 2];
       rgba[o + 3] = table[index + 3];
     }
-  } else if (bands.length <= 2) {
+  } else if (bandCount <= 2) {
     for (let o = 0; o < rgba.length; o += 4) rgba[o + 1] = rgba[o + 2] = rgba[o];
   }
-  const isAlphaSet = (bands.length === 1 && table !== null) || bands.length === 2 || bands.length === 4;
-  for (let p = 0, o = 0; p < length; p++, o += 4) {
+  const isAlphaSet = (bandCount === 1 && table !== null) || bandCount === 2 || bandCount === 4;
+  for (let p = 0, o = 0; p < mask.length; p++, o += 4) {
     if (mask[p] === 0) rgba[o] = rgba[o + 1] = rgba[o + 2] = rgba[o + 3] = 0;
     else if (!isAlphaSet) rgba[o + 3] = 255;
   }
@@ -69,6 +114,24 @@ function stretchInto(
     // Rounds half up like Math.round (v > 0 here) at a third of its cost in this loop (measured: 0.9 against
     // 2.3 ms for three 256×256 bands); NaN (masked pixels, cleared afterwards) gives 0.
     const v = (values[p] - min) * factor + 0.5;
+    rgba[o] = v <= 0.5 ? 0 : v >= 255 ? 255 : v | 0;
+  }
+}
+
+/** {@link stretchInto} of the source pixels at `indices` (-1: outside, stretched as 0 and cleared later). */
+function stretchSampledInto(
+  values: RasterArray,
+  indices: Int32Array,
+  min: number,
+  max: number,
+  rgba: Uint8Array,
+  channel: number,
+): void {
+  const factor = max === min ? 0 : 255 / (max - min);
+  const length = indices.length;
+  for (let p = 0, o = channel; p < length; p++, o += 4) {
+    const index = indices[p];
+    const v = ((index >= 0 ? values[index] : 0) - min) * factor + 0.5;
     rgba[o] = v <= 0.5 ? 0 : v >= 255 ? 255 : v | 0;
   }
 }

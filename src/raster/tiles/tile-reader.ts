@@ -3,7 +3,13 @@ import { RasterError } from '../raster-errors.js';
 import type { GeoTransform, RasterLevel } from '../raster-types.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
 import { PixelLattice } from '../warp/pixel-grid.js';
-import { resample, sampleNearest, type ResampledPixels, type ResamplingMethod } from '../warp/resample.js';
+import {
+  resample,
+  sampleNearest,
+  type NearestSamples,
+  type ResampledPixels,
+  type ResamplingMethod,
+} from '../warp/resample.js';
 import {
   assertTileInRange,
   tileGeoTransform,
@@ -47,6 +53,40 @@ export async function readTile(
   tile: TileAddress,
   options: ReadTileOptions = {},
 ): Promise<TileData> {
+  const { grid, bands } = tileGrid(reader, set, tile, options);
+  return readGrid(reader, grid, bands, options, `zoom ${tile.z}`);
+}
+
+/**
+ * The nearest-neighbour samples of a tile, not yet copied out of the source window: what {@link readTile} reads
+ * with `resampling: 'nearest'`, for renderers that colour straight from the source (no float copies).
+ */
+export async function readTileNearest(
+  reader: CogReader,
+  set: TileMatrixSet,
+  tile: TileAddress,
+  options: Omit<ReadTileOptions, 'resampling'> = {},
+): Promise<NearestSamples & { level: number }> {
+  const { grid, bands } = tileGrid(reader, set, tile, options);
+  const located = await locateAndRead(reader, grid, bands, 'nearest', options.signal, `zoom ${tile.z}`);
+  if (!located) return { ...emptyNearest(grid, bands.length, reader.info.nodata), level: -1 };
+  const { lattice, block, levelIndex } = located;
+  return {
+    width: grid.width,
+    height: grid.height,
+    source: { ...block, nodata: reader.info.nodata },
+    indices: lattice.nearestIndices(block.width, block.height),
+    level: levelIndex,
+  };
+}
+
+/** A tile's output grid (with its buffer) and the 0-based bands to read, checked against the raster. */
+function tileGrid(
+  reader: CogReader,
+  set: TileMatrixSet,
+  tile: TileAddress,
+  options: Pick<ReadTileOptions, 'bands' | 'size' | 'buffer'>,
+): { grid: OutputGrid; bands: number[] } {
   assertTileInRange(set, tile);
   const { info } = reader;
   if (info.epsg === null) {
@@ -69,13 +109,7 @@ export async function readTile(
   const size = (options.size ?? set.tileSize) + 2 * buffer;
   geoTransform[0] -= buffer * geoTransform[1];
   geoTransform[3] -= buffer * geoTransform[5];
-  return readGrid(
-    reader,
-    { geoTransform, width: size, height: size, epsg: set.epsg },
-    bands,
-    options,
-    `zoom ${tile.z}`,
-  );
+  return { grid: { geoTransform, width: size, height: size, epsg: set.epsg }, bands };
 }
 
 /** An output pixel grid in some CRS. */
@@ -98,9 +132,43 @@ export async function readGrid(
   options: Pick<ReadTileOptions, 'resampling' | 'signal'>,
   what = 'the requested grid',
 ): Promise<TileData> {
+  const method = options.resampling ?? 'nearest';
+  const located = await locateAndRead(reader, grid, bands, method, options.signal, what);
+  const { width, height } = grid;
+  if (!located) {
+    return {
+      width,
+      height,
+      level: -1,
+      bands: bands.map(() => new Float64Array(width * height)),
+      mask: new Uint8Array(width * height),
+    };
+  }
+  const { lattice, block, levelIndex, scale } = located;
+  const source = { ...block, nodata: reader.info.nodata };
+  if (method === 'nearest') {
+    const indices = lattice.nearestIndices(block.width, block.height);
+    return { ...sampleNearest(source, indices, width, height), level: levelIndex };
+  }
+  const pixels = lattice.interpolate();
+  const result = resample(source, pixels.xs, pixels.ys, width, height, method, scale);
+  return { ...result, level: levelIndex };
+}
+
+/**
+ * Maps the grid's pixel centres onto the raster, picks the level, and reads the window they touch (plus the
+ * kernel's margin). Returns null when the grid misses the raster; the lattice is then in window pixels.
+ */
+async function locateAndRead(
+  reader: CogReader,
+  grid: OutputGrid,
+  bands: number[],
+  method: ResamplingMethod,
+  signal: AbortSignal | undefined,
+  what: string,
+) {
   const { info } = reader;
   const { width, height } = grid;
-  const method = options.resampling ?? 'nearest';
   // Like GDAL's approximate transformer: exact nodes every 16 px, refined until interpolation stays within
   // 0.125 source pixel (APPROXIMATION_TOLERANCE_PX), the default error threshold of gdalwarp.
   let lattice = PixelLattice.create(
@@ -109,15 +177,8 @@ export async function readGrid(
     height,
     createTransformer(grid.epsg, info.epsg!),
   );
-  const empty = (): TileData => ({
-    width,
-    height,
-    level: -1,
-    bands: bands.map(() => new Float64Array(width * height)),
-    mask: new Uint8Array(width * height),
-  });
   const span = lattice.extent();
-  if (!span) return empty();
+  if (!span) return null;
   const needed = Math.min(
     (span[2] - span[0]) / Math.max(1, width - 1),
     (span[3] - span[1]) / Math.max(1, height - 1),
@@ -133,7 +194,7 @@ export async function readGrid(
   ];
   const reach = Math.ceil((method === 'cubic' ? 2 : 1) * Math.max(1, scale[0], scale[1]));
   const window = windowOf(pixelSpan, 1 + (method === 'nearest' ? 0 : reach), level);
-  if (!window) return empty();
+  if (!window) return null;
   if (window.width * window.height > MAX_WINDOW_PIXELS) {
     throw new RasterError(
       'RASTER_TILE_OUT_OF_RANGE',
@@ -141,16 +202,24 @@ export async function readGrid(
       'z',
     );
   }
-  const block = await reader.readWindow(window, { level: levelIndex, bands, signal: options.signal });
+  const block = await reader.readWindow(window, { level: levelIndex, bands, signal });
   lattice.offset(window.x, window.y);
-  const source = { ...block, nodata: info.nodata };
-  if (method === 'nearest') {
-    const indices = lattice.nearestIndices(block.width, block.height);
-    return { ...sampleNearest(source, indices, width, height), level: levelIndex };
-  }
-  const pixels = lattice.interpolate();
-  const result = resample(source, pixels.xs, pixels.ys, width, height, method, scale);
-  return { ...result, level: levelIndex };
+  return { lattice, block, levelIndex, scale };
+}
+
+/** Nearest samples of a grid that misses the raster: every pixel outside. */
+function emptyNearest(grid: OutputGrid, bandCount: number, nodata: number | null): NearestSamples {
+  return {
+    width: grid.width,
+    height: grid.height,
+    source: {
+      width: 0,
+      height: 0,
+      bands: Array.from({ length: bandCount }, () => new Float64Array(0)),
+      nodata,
+    },
+    indices: new Int32Array(grid.width * grid.height).fill(-1),
+  };
 }
 
 /**

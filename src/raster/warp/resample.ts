@@ -98,8 +98,20 @@ function resampleNearest(
 }
 
 /**
- * Nearest-neighbour sampling at precomputed source indices (-1: outside): each band is copied by index, then
- * nodata is checked at the sampled pixels only. Pixels without data read 0, as the other kernels give them.
+ * Nearest-neighbour samples before they are copied: a source window and, for every output pixel, the index of
+ * its source pixel in the window (-1: outside). Renderers colour them straight from the source (see
+ * toRgbaSampled), without the float copies of {@link sampleNearest}.
+ */
+export interface NearestSamples {
+  width: number;
+  height: number;
+  source: SourcePixels;
+  indices: Int32Array;
+}
+
+/**
+ * Nearest-neighbour sampling at precomputed source indices (-1: outside): each band is copied by index.
+ * Pixels without data read 0, as the other kernels give them.
  */
 export function sampleNearest(
   source: SourcePixels,
@@ -107,26 +119,37 @@ export function sampleNearest(
   width: number,
   height: number,
 ): ResampledPixels {
-  const count = width * height;
-  const mask = new Uint8Array(count);
-  for (let p = 0; p < count; p++) if (indices[p] >= 0) mask[p] = 255;
+  const mask = nearestMask({ width, height, source, indices });
   const bands = source.bands.map((band) => copyByIndex(band, indices));
-  // Nodata is looked for in the copies (one Float64Array type, so one fast loop) rather than in the sources,
-  // whose element types vary from raster to raster.
   if (source.nodata !== null) {
-    for (const band of bands) dropNodata(band, source.nodata, mask);
-    for (const band of bands) for (let p = 0; p < count; p++) if (mask[p] === 0) band[p] = 0;
+    for (const band of bands) for (let p = 0; p < mask.length; p++) if (mask[p] === 0) band[p] = 0;
   }
   return { width, height, bands, mask };
 }
 
-/** Marks the pixels whose sampled value is nodata as without data (mask 0). */
-function dropNodata(band: Float64Array, nodata: number, mask: Uint8Array): void {
-  if (Number.isNaN(nodata)) {
-    for (let p = 0; p < band.length; p++) if (band[p] !== band[p]) mask[p] = 0;
-  } else {
-    for (let p = 0; p < band.length; p++) if (band[p] === nodata) mask[p] = 0;
+/**
+ * The validity mask of nearest samples (255 valid, 0 no data): the sampled source pixel exists and no band
+ * holds the nodata value there. Nodata is looked up at the sampled pixels only, one band at a time.
+ */
+export function nearestMask({ source, indices }: NearestSamples): Uint8Array {
+  const mask = new Uint8Array(indices.length);
+  for (let p = 0; p < indices.length; p++) if (indices[p] >= 0) mask[p] = 255;
+  const { nodata } = source;
+  if (nodata === null) return mask;
+  for (const band of source.bands) {
+    if (Number.isNaN(nodata)) {
+      for (let p = 0; p < indices.length; p++) {
+        const index = indices[p];
+        if (index >= 0 && Number.isNaN(band[index])) mask[p] = 0;
+      }
+    } else {
+      for (let p = 0; p < indices.length; p++) {
+        const index = indices[p];
+        if (index >= 0 && band[index] === nodata) mask[p] = 0;
+      }
+    }
   }
+  return mask;
 }
 
 function copyByIndex(band: RasterArray, indices: Int32Array): Float64Array {

@@ -1,6 +1,13 @@
-/** toRgba: stretching, band layouts (grey, grey + alpha, RGB, RGBA), colormaps and masked pixels. */
+/**
+ * toRgba: stretching, band layouts (grey, grey + alpha, RGB, RGBA), colormaps and masked pixels; and
+ * toRgbaSampled, which colours nearest-neighbour samples straight from the source, against toRgba.
+ */
 import { describe, expect, it } from 'vitest';
-import { toRgba } from '../../../src/raster/render/tile-renderer.js';
+import { getColormap } from '../../../src/raster/render/colormaps.js';
+import { toRgba, toRgbaSampled, type ColourOptions } from '../../../src/raster/render/tile-renderer.js';
+import type { RasterArray } from '../../../src/raster/raster-types.js';
+import { sampleNearest, type SourcePixels } from '../../../src/raster/warp/resample.js';
+import { mulberry32 } from '../../support/mulberry32.js';
 
 const MASK = Uint8Array.from([255, 255, 0]);
 const values = (...list: number[]) => Float64Array.from(list);
@@ -51,5 +58,49 @@ describe('toRgba', () => {
       [0, 0, 0, 0],
       [0, 0, 0, 0],
     ]);
+  });
+});
+
+describe('toRgbaSampled', () => {
+  const random = mulberry32(11);
+  /** A 20×15 source window of `bandCount` bands of class-like values 0…9, and 16×16 sample indices. */
+  function samplesOf(bandCount: number, nodata: number | null, makeBand: (length: number) => RasterArray) {
+    const source: SourcePixels = {
+      width: 20,
+      height: 15,
+      bands: Array.from({ length: bandCount }, () => {
+        const band = makeBand(300);
+        for (let i = 0; i < band.length; i++) band[i] = Math.floor(random() * 10);
+        if (nodata !== null) for (let i = 0; i < 30; i++) band[Math.floor(random() * 300)] = nodata;
+        return band;
+      }),
+      nodata,
+    };
+    const indices = Int32Array.from({ length: 256 }, () =>
+      random() < 0.1 ? -1 : Math.floor(random() * 300),
+    );
+    return { width: 16, height: 16, source, indices };
+  }
+  const table = getColormap('viridis');
+  const classes = new Map<number, [number, number, number, number]>([
+    [2, [200, 0, 0, 255]],
+    [5, [0, 200, 0, 128]],
+  ]);
+  const cases: [string, number, number | null, (length: number) => RasterArray, ColourOptions][] = [
+    ['grey, uint16, nodata 0', 1, 0, (n) => new Uint16Array(n), { rescale: [[0, 9]] }],
+    ['grey + alpha, int16, no nodata', 2, null, (n) => new Int16Array(n), { rescale: [[1, 8]] }],
+    ['RGB, uint8, nodata 9', 3, 9, (n) => new Uint8Array(n), { rescale: [[0, 4]] }],
+    ['RGBA, float32, NaN nodata', 4, NaN, (n) => new Float32Array(n), { rescale: [[0, 9]] }],
+    ['viridis, float32', 1, 3, (n) => new Float32Array(n), { rescale: [[0, 9]], colormap: table }],
+    ['class table, uint8', 1, 0, (n) => new Uint8Array(n), { rescale: [[0, 255]], colormap: classes }],
+  ];
+  it.each(cases)('gives the pixels of toRgba over sampleNearest: %s', (_, bands, nodata, make, options) => {
+    const samples = samplesOf(bands, nodata, make);
+    const copied = sampleNearest(samples.source, samples.indices, 16, 16);
+    const expected = toRgba(copied.bands, copied.mask, options);
+    expect(Array.from(toRgbaSampled(samples, options))).toEqual(Array.from(expected));
+    // The cases do exercise transparent and opaque pixels.
+    expect(copied.mask).toContain(0);
+    expect(copied.mask).toContain(255);
   });
 });

@@ -22,9 +22,9 @@ import {
   WORLD_CRS84_QUAD,
   type TileMatrixSet,
 } from '../../../src/raster/tiles/tile-matrix-set.js';
-import { readTile } from '../../../src/raster/tiles/tile-reader.js';
+import { readTile, readTileNearest } from '../../../src/raster/tiles/tile-reader.js';
 import { resolveCrs } from '../../../src/raster/warp/crs-registry.js';
-import type { ResamplingMethod } from '../../../src/raster/warp/resample.js';
+import { sampleNearest, type ResamplingMethod } from '../../../src/raster/warp/resample.js';
 import { describeWithGdal, gdalWarpFloat } from '../support/gdal-cli.js';
 
 const FILE = join(import.meta.dirname, '../../fixtures/cog/openlayers-sentinel-b04.tif');
@@ -185,5 +185,27 @@ describe('tile matrix sets', () => {
     [{ z: 2, x: 0, y: -1 }, /row y=-1 is out of range 0…3/],
   ])('rejects %o', (tile, message) => {
     expect(() => assertTileInRange(WEB_MERCATOR_QUAD, tile)).toThrow(message);
+  });
+});
+
+describe('readTileNearest', () => {
+  it('gives the samples of readTile with nearest resampling, at every zoom and for a tile off the raster', async () => {
+    const reader = await CogReader.open(new FileByteSource(FILE));
+    const { geoTransform, width, height, epsg } = reader.info;
+    resolveCrs(epsg!);
+    const centre = [
+      geoTransform[0] + (geoTransform[1] * width) / 2,
+      geoTransform[3] + (geoTransform[5] * height) / 2,
+    ];
+    const [lon, lat] = proj4(`EPSG:${epsg}`, 'EPSG:4326', centre);
+    const tiles = [9, 11, 13, 15].map((z) => tileAt(WEB_MERCATOR_QUAD, z, lon, lat));
+    for (const tile of [...tiles, { z: 10, x: 0, y: 0 }]) {
+      const copied = await readTile(reader, WEB_MERCATOR_QUAD, tile, { resampling: 'nearest' });
+      const samples = await readTileNearest(reader, WEB_MERCATOR_QUAD, tile);
+      expect(samples.level).toBe(copied.level);
+      const { bands, mask } = sampleNearest(samples.source, samples.indices, samples.width, samples.height);
+      expect(mask).toEqual(copied.mask);
+      expect(bands).toEqual(copied.bands);
+    }
   });
 });
