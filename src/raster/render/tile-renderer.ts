@@ -44,11 +44,11 @@ export function toRgba(bands: Float64Array[], mask: Uint8Array, options: ColourO
  */
 export function toRgbaSampled(samples: NearestSamples, options: ColourOptions): Uint8Array {
   const { indices, source } = samples;
-  const mask = nearestMask(samples);
   const rgba = new Uint8Array(indices.length * 4);
   const bands = source.bands;
   const classes = options.colormap instanceof Map ? options.colormap : null;
   if (bands.length === 1 && classes) {
+    const mask = nearestMask(samples);
     const values = bands[0];
     for (let p = 0; p < mask.length; p++) {
       const colour = mask[p] === 0 ? undefined : classes.get(values[indices[p]]);
@@ -56,9 +56,12 @@ export function toRgbaSampled(samples: NearestSamples, options: ColourOptions): 
     }
     return rgba;
   }
+  // The mask is completed while stretching: each band marks its nodata pixels as it reads them.
+  const mask = new Uint8Array(indices.length);
+  for (let p = 0; p < indices.length; p++) if (indices[p] >= 0) mask[p] = 255;
   bands.forEach((band, b) => {
     const [min, max] = rangeOf(options, b);
-    stretchSampledInto(band, indices, min, max, rgba, channelOf(bands.length, b));
+    stretchSampledInto(band, indices, min, max, rgba, channelOf(bands.length, b), source.nodata, mask);
   });
   return finishRgba(rgba, bands.length, mask, options);
 }
@@ -118,7 +121,10 @@ function stretchInto(
   }
 }
 
-/** {@link stretchInto} of the source pixels at `indices` (-1: outside, stretched as 0 and cleared later). */
+/**
+ * {@link stretchInto} of the source pixels at `indices` (-1: outside, stretched as 0 and cleared later), which
+ * also clears the `mask` of the pixels holding `nodata` (NaN matches NaN).
+ */
 function stretchSampledInto(
   values: RasterArray,
   indices: Int32Array,
@@ -126,12 +132,17 @@ function stretchSampledInto(
   max: number,
   rgba: Uint8Array,
   channel: number,
+  nodata: number | null,
+  mask: Uint8Array,
 ): void {
   const factor = max === min ? 0 : 255 / (max - min);
+  const isNaNNodata = nodata !== null && Number.isNaN(nodata);
   const length = indices.length;
   for (let p = 0, o = channel; p < length; p++, o += 4) {
     const index = indices[p];
-    const v = ((index >= 0 ? values[index] : 0) - min) * factor + 0.5;
+    const raw = index >= 0 ? values[index] : 0;
+    if (raw === nodata || (isNaNNodata && raw !== raw)) mask[p] = 0;
+    const v = (raw - min) * factor + 0.5;
     rgba[o] = v <= 0.5 ? 0 : v >= 255 ? 255 : v | 0;
   }
 }
