@@ -211,7 +211,12 @@ export function bandNamesOf(tree: ExpressionNode): string[] {
 /**
  * Evaluates an expression for every pixel. `bands` maps each band name of the tree to its values; a pixel
  * whose mask is 0 stays 0 with mask 0, and a non-finite result (division by zero, log of a negative) clears
- * the pixel's mask. Pure: returns new arrays.
+ * the pixel's mask. Pure: returns new arrays (`bands` are not modified).
+ *
+ * Evaluated an array at a time: each node is one tight loop over all pixels (masked ones included, cleared at
+ * the end), reusing its operands' temporary arrays, instead of a closure call per node and pixel. Measured on
+ * 256² pixels: (b4-b1)/(b4+b1) 1.0 → 0.8 ms, where(b1 > 1100, sqrt(b4), b1 * 2 + 1) 9 → 1.5 ms (each pixel
+ * allocated its argument list). Same arithmetic in the same order, so the same results.
  */
 export function evaluateBandExpression(
   tree: ExpressionNode,
@@ -219,60 +224,148 @@ export function evaluateBandExpression(
   mask: Uint8Array,
 ): { values: Float64Array; mask: Uint8Array } {
   const length = mask.length;
-  const values = new Float64Array(length);
+  const result = evaluate(tree, bands, length);
+  const computed = asArray(result, length);
+  // A temporary of this evaluation becomes the result; a band (expression "b1") is copied.
+  const values = result.owned || typeof result.values === 'number' ? computed : new Float64Array(length);
   const outMask = new Uint8Array(length);
-  const compute = compile(tree, bands);
   for (let p = 0; p < length; p++) {
-    if (mask[p] === 0) continue;
-    const value = compute(p);
-    if (Number.isFinite(value)) {
+    const value = computed[p];
+    if (mask[p] !== 0 && Number.isFinite(value)) {
       values[p] = value;
       outMask[p] = 255;
-    }
+    } else values[p] = 0;
   }
   return { values, mask: outMask };
 }
 
-/** Turns the tree into nested closures once, so the per-pixel loop does no tree walking or lookups. */
-function compile(node: ExpressionNode, bands: Map<string, Float64Array>): (p: number) => number {
+/**
+ * A node's values: one number for a constant sub-expression, else an array over the pixels; `owned` when the
+ * array is a temporary of this evaluation, which the parent node may overwrite with its own result.
+ */
+interface Evaluated {
+  values: Float64Array | number;
+  owned: boolean;
+}
+
+function evaluate(node: ExpressionNode, bands: Map<string, Float64Array>, length: number): Evaluated {
   switch (node.kind) {
-    case 'number': {
-      const value = node.value;
-      return () => value;
-    }
+    case 'number':
+      return { values: node.value, owned: false };
     case 'band': {
       const band = bands.get(node.name);
       if (!band)
         throw new RasterError('RASTER_INVALID_EXPRESSION', `unknown band "${node.name}"`, 'expression');
-      return (p) => band[p];
+      return { values: band, owned: false };
     }
     case 'unary': {
-      const operand = compile(node.operand, bands);
-      return (p) => -operand(p);
-    }
-    case 'call': {
-      const fn = FUNCTIONS[node.name].apply;
-      const args = node.args.map((arg) => compile(arg, bands));
-      return (p) => fn(...args.map((arg) => arg(p)));
+      const operand = evaluate(node.operand, bands, length);
+      if (typeof operand.values === 'number') return { values: -operand.values, owned: false };
+      const a = operand.values;
+      const out = operand.owned ? a : new Float64Array(length);
+      for (let p = 0; p < length; p++) out[p] = -a[p];
+      return { values: out, owned: true };
     }
     case 'binary': {
-      const left = compile(node.left, bands);
-      const right = compile(node.right, bands);
-      const operations: Record<string, (p: number) => number> = {
-        '+': (p) => left(p) + right(p),
-        '-': (p) => left(p) - right(p),
-        '*': (p) => left(p) * right(p),
-        '/': (p) => left(p) / right(p),
-        '%': (p) => left(p) % right(p),
-        '^': (p) => left(p) ** right(p),
-        '<': (p) => Number(left(p) < right(p)),
-        '<=': (p) => Number(left(p) <= right(p)),
-        '>': (p) => Number(left(p) > right(p)),
-        '>=': (p) => Number(left(p) >= right(p)),
-        '==': (p) => Number(left(p) === right(p)),
-        '!=': (p) => Number(left(p) !== right(p)),
-      };
-      return operations[node.operator];
+      const left = evaluate(node.left, bands, length);
+      const right = evaluate(node.right, bands, length);
+      if (typeof left.values === 'number' && typeof right.values === 'number') {
+        const out = new Float64Array(1);
+        applyBinary(node.operator, Float64Array.of(left.values), Float64Array.of(right.values), out, 1);
+        return { values: out[0], owned: false };
+      }
+      const out = left.owned ? left.values : right.owned ? right.values : new Float64Array(length);
+      applyBinary(node.operator, asArray(left, length), asArray(right, length), out as Float64Array, length);
+      return { values: out, owned: true };
+    }
+    case 'call': {
+      const args = node.args.map((arg) => evaluate(arg, bands, length));
+      const owned = args.find((arg) => arg.owned)?.values as Float64Array | undefined;
+      const out = owned ?? new Float64Array(length);
+      applyCall(
+        node.name,
+        args.map((arg) => asArray(arg, length)),
+        out,
+        length,
+      );
+      return { values: out, owned: true };
+    }
+  }
+}
+
+/** A constant as an array of `length` copies. */
+function broadcast(value: number, length: number): Float64Array {
+  return new Float64Array(length).fill(value);
+}
+
+function asArray({ values }: Evaluated, length: number): Float64Array {
+  return typeof values === 'number' ? broadcast(values, length) : values;
+}
+
+/** `out[p] = a[p] <operator> b[p]`; `out` may be `a` or `b`. Comparisons give 1 or 0. */
+function applyBinary(operator: string, a: Float64Array, b: Float64Array, out: Float64Array, n: number): void {
+  switch (operator) {
+    case '+':
+      for (let p = 0; p < n; p++) out[p] = a[p] + b[p];
+      return;
+    case '-':
+      for (let p = 0; p < n; p++) out[p] = a[p] - b[p];
+      return;
+    case '*':
+      for (let p = 0; p < n; p++) out[p] = a[p] * b[p];
+      return;
+    case '/':
+      for (let p = 0; p < n; p++) out[p] = a[p] / b[p];
+      return;
+    case '%':
+      for (let p = 0; p < n; p++) out[p] = a[p] % b[p];
+      return;
+    case '^':
+      for (let p = 0; p < n; p++) out[p] = a[p] ** b[p];
+      return;
+    case '<':
+      for (let p = 0; p < n; p++) out[p] = a[p] < b[p] ? 1 : 0;
+      return;
+    case '<=':
+      for (let p = 0; p < n; p++) out[p] = a[p] <= b[p] ? 1 : 0;
+      return;
+    case '>':
+      for (let p = 0; p < n; p++) out[p] = a[p] > b[p] ? 1 : 0;
+      return;
+    case '>=':
+      for (let p = 0; p < n; p++) out[p] = a[p] >= b[p] ? 1 : 0;
+      return;
+    case '==':
+      for (let p = 0; p < n; p++) out[p] = a[p] === b[p] ? 1 : 0;
+      return;
+    case '!=':
+      for (let p = 0; p < n; p++) out[p] = a[p] !== b[p] ? 1 : 0;
+      return;
+    default:
+      throw new RasterError('RASTER_INVALID_EXPRESSION', `unknown operator "${operator}"`, 'expression');
+  }
+}
+
+/** `out[p] = name(args…[p])`; `out` may be one of `args`, as each pixel's arguments are read before it is written. */
+function applyCall(name: string, args: Float64Array[], out: Float64Array, n: number): void {
+  const fn = FUNCTIONS[name].apply;
+  if (name === 'where') {
+    const [condition, a, b] = args;
+    for (let p = 0; p < n; p++) {
+      const c = condition[p];
+      out[p] = c !== 0 && !Number.isNaN(c) ? a[p] : b[p];
+    }
+  } else if (args.length === 1) {
+    const [a] = args;
+    for (let p = 0; p < n; p++) out[p] = fn(a[p]);
+  } else if (args.length === 2) {
+    const [a, b] = args;
+    for (let p = 0; p < n; p++) out[p] = fn(a[p], b[p]);
+  } else {
+    const values: number[] = new Array<number>(args.length);
+    for (let p = 0; p < n; p++) {
+      for (let k = 0; k < args.length; k++) values[k] = args[k][p];
+      out[p] = fn(...values);
     }
   }
 }
