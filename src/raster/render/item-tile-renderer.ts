@@ -5,7 +5,7 @@ import { RasterError } from '../raster-errors.js';
 import { readGrid, readTile, readTileNearest, type TileData } from '../tiles/tile-reader.js';
 import { resolutionAt, tileBounds, type TileAddress, type TileMatrixSet } from '../tiles/tile-matrix-set.js';
 import { createTransformer } from '../warp/coordinate-transformer.js';
-import type { ResamplingMethod } from '../warp/resample.js';
+import { sampleNearest, type NearestSamples, type ResamplingMethod } from '../warp/resample.js';
 import { bandNamesOf, evaluateBandExpression, parseBandExpression } from './band-expression.js';
 import { classificationColormap, getColormap, type ClassificationClass } from './colormaps.js';
 import { hillshade } from './hillshade.js';
@@ -72,7 +72,7 @@ export class ItemTileRenderer {
       });
       const bandCount = samples.source.bands.length;
       const colour = await this.colourOptions(item, keys, readers, bandCount, false, style);
-      return encodeImage(toRgbaSampled(samples, colour), size, size, format);
+      return encodeImage(toRgbaSampled(samples, colour).rgba, size, size, format);
     }
     const tiles = await Promise.all(
       readers.map((reader) =>
@@ -106,14 +106,17 @@ export class ItemTileRenderer {
   ): Promise<{ image: Buffer; itemsRead: number }> {
     const size = style.tileSize ?? set.tileSize;
     const bounds = tileBoundsWgs84(set, tile);
+    const drawn = items.filter((item) => !item.bbox || overlaps(item.bbox, bounds));
+    if ((style.assets ?? []).length <= 1 && isPlainNearest(style)) {
+      return this.renderMosaicTileSampled(drawn, set, tile, style, format, size, signal);
+    }
     const cell = style.algorithm === 'hillshade' ? groundCellSize(set, tile, size) : null;
     const buffer = cell ? 1 : 0;
     const bands = (style.bidx ?? []).map((index) => index - 1);
     let composite: TileValues | null = null;
     let first: { item: StacItem; keys: string[]; readers: CogReader[] } | null = null;
     let itemsRead = 0;
-    for (const item of items) {
-      if (item.bbox && !overlaps(item.bbox, bounds)) continue;
+    for (const item of drawn) {
       const keys = selectAssets(item, style.assets);
       const readers = await Promise.all(keys.map((key) => this.openAsset(item.assets[key], signal)));
       itemsRead += 1;
@@ -156,6 +159,60 @@ export class ItemTileRenderer {
       format,
     );
     return { image, itemsRead };
+  }
+
+  /**
+   * {@link renderMosaicTile} for one asset per item drawn with nearest neighbour and no expression: each item
+   * is coloured straight from its source window (with the first item's colours) and fills the pixels still
+   * empty. Colouring is a function of each pixel's values, so compositing colours gives the pixels of
+   * compositing values; an item with another band count than the first is coloured from its values padded
+   * with zeros (or cut), as the general path composites it.
+   */
+  private async renderMosaicTileSampled(
+    items: StacItem[],
+    set: TileMatrixSet,
+    tile: TileAddress,
+    style: TileStyle,
+    format: ImageFormat,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<{ image: Buffer; itemsRead: number }> {
+    const bands = (style.bidx ?? []).map((index) => index - 1);
+    const rgba = new Uint8Array(size * size * 4);
+    const filled = new Uint8Array(size * size);
+    let empty = size * size;
+    let colour: { options: ColourOptions; bandCount: number } | null = null;
+    let itemsRead = 0;
+    for (const item of items) {
+      const keys = selectAssets(item, style.assets);
+      const reader = await this.openAsset(item.assets[keys[0]], signal);
+      itemsRead += 1;
+      const samples = await readTileNearest(reader, set, tile, {
+        bands: bands.length > 0 ? bands : undefined,
+        size,
+        signal,
+      });
+      const bandCount = samples.source.bands.length;
+      colour ??= {
+        options: await this.colourOptions(item, keys, [reader], bandCount, false, style),
+        bandCount,
+      };
+      const coloured =
+        bandCount === colour.bandCount
+          ? toRgbaSampled(samples, colour.options)
+          : colourPadded(samples, colour.bandCount, colour.options);
+      for (let p = 0, o = 0; p < filled.length; p++, o += 4) {
+        if (filled[p] !== 0 || coloured.mask[p] === 0) continue;
+        filled[p] = 1;
+        empty -= 1;
+        rgba[o] = coloured.rgba[o];
+        rgba[o + 1] = coloured.rgba[o + 1];
+        rgba[o + 2] = coloured.rgba[o + 2];
+        rgba[o + 3] = coloured.rgba[o + 3];
+      }
+      if (empty === 0) break;
+    }
+    return { image: await encodeImage(rgba, size, size, format), itemsRead };
   }
 
   /**
@@ -333,6 +390,13 @@ export function isGeoTiff(asset: StacAsset): boolean {
 /** Whether a style draws bands as they are, with nearest-neighbour resampling (no expression, no hillshade). */
 function isPlainNearest(style: TileStyle): boolean {
   return !style.expression && !style.algorithm && (style.resampling ?? 'nearest') === 'nearest';
+}
+
+/** Samples coloured as `bandCount` bands: the first ones, then bands of zeros. */
+function colourPadded(samples: NearestSamples, bandCount: number, options: ColourOptions) {
+  const { bands, mask } = sampleNearest(samples.source, samples.indices, samples.width, samples.height);
+  const padded = Array.from({ length: bandCount }, (_, b) => bands[b] ?? new Float64Array(mask.length));
+  return { rgba: toRgba(padded, mask, options), mask };
 }
 
 /** Pixels valid in every mask. */

@@ -13,9 +13,14 @@ import { resolveCrs } from '../../../src/raster/warp/crs-registry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fournaise-mosaic-'));
 
-/** A 256×256 uint8 COG at 10 m in EPSG:2975 filled with `value`, nodata 0 from column `validColumns` on. */
-function cog(name: string, value: number, validColumns: number): string {
-  const band = new Uint8Array(256 * 256).map((_, i) => (i % 256 < validColumns ? value : 0));
+/**
+ * A 256×256 uint8 COG at 10 m in EPSG:2975, band b filled with `values[b]`, nodata 0 from column
+ * `validColumns` on.
+ */
+function cog(name: string, value: number | number[], validColumns: number): string {
+  const bands = [value]
+    .flat()
+    .map((bandValue) => new Uint8Array(256 * 256).map((_, i) => (i % 256 < validColumns ? bandValue : 0)));
   const path = join(dir, name);
   writeFileSync(
     path,
@@ -24,7 +29,7 @@ function cog(name: string, value: number, validColumns: number): string {
         width: 256,
         height: 256,
         dataType: 'uint8',
-        bands: [band],
+        bands,
         geoTransform: [340000, 10, 0, 7660000, 0, -10],
         epsg: 2975,
         nodata: 0,
@@ -62,6 +67,8 @@ describe('mosaics', () => {
       ['half', item('half', cog('half.tif', 100, 128), bbox)],
       ['full', item('full', cog('full.tif', 200, 256), bbox)],
       ['far', item('far', join(dir, 'never-opened.tif'), [10, 10, 11, 11])],
+      ['rgb-half', item('rgb-half', cog('rgb-half.tif', [10, 20, 30], 128), bbox)],
+      ['rgb-full', item('rgb-full', cog('rgb-full.tif', [10, 20, 30], 256), bbox)],
     ]);
     app = Fastify();
     registerErrorHandling(app);
@@ -127,6 +134,28 @@ describe('mosaics', () => {
     expect([...values]).toEqual([200]);
     expect(itemsRead).toBe('1');
     expect(opened.some((href) => href.endsWith('half.tif') || href.endsWith('never-opened.tif'))).toBe(false);
+  });
+
+  it('colours every item with the first one’s bands: missing bands are zeros, extra ones are left out', async () => {
+    // Nearest neighbour takes the sampled path, bilinear the general one: on these constant fields both give
+    // the same colours.
+    const colours = async (ids: string[], resampling = 'nearest') => {
+      const response = await app.inject(
+        `/api/mosaics/${await register(ids)}/tiles/WebMercatorQuad/${tile.z}/${tile.x}/${tile.y}.png?rescale=0,255&resampling=${resampling}`,
+      );
+      expect(response.statusCode).toBe(200);
+      const { data } = await sharp(response.rawPayload)
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const found = new Set<string>();
+      for (let p = 0; p < data.length; p += 4) found.add(Array.from(data.subarray(p, p + 4)).join(','));
+      return [...found].sort();
+    };
+    for (const resampling of ['nearest', 'bilinear']) {
+      expect(await colours(['rgb-half', 'full'], resampling)).toEqual(['10,20,30,255', '200,0,0,255']);
+      expect(await colours(['half', 'rgb-full'], resampling)).toEqual(['10,10,10,255', '100,100,100,255']);
+    }
   });
 
   it('gives the pixel history of a point across the items, in sort order', async () => {

@@ -98,7 +98,9 @@ describe('toRgbaSampled', () => {
     const samples = samplesOf(bands, nodata, make);
     const copied = sampleNearest(samples.source, samples.indices, 16, 16);
     const expected = toRgba(copied.bands, copied.mask, options);
-    expect(Array.from(toRgbaSampled(samples, options))).toEqual(Array.from(expected));
+    const sampled = toRgbaSampled(samples, options);
+    expect(Array.from(sampled.rgba)).toEqual(Array.from(expected));
+    expect(sampled.mask).toEqual(copied.mask);
     // The cases do exercise transparent and opaque pixels.
     expect(copied.mask).toContain(0);
     expect(copied.mask).toContain(255);
