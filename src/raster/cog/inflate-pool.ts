@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
+import { workerEntry } from '../../core/worker-entry.js';
 import { RasterError } from '../raster-errors.js';
 import { toBandPlanes, type BlockLayout } from './block-planes.js';
 
@@ -94,7 +95,7 @@ export class InflatePool {
   private startWorker(): Slot | null {
     let worker: Worker;
     try {
-      worker = new Worker(...workerEntry());
+      worker = new Worker(...workerEntry(import.meta.url, 'inflate-worker'));
     } catch {
       this.isBroken = true;
       return null;
@@ -145,18 +146,6 @@ function send(slot: Slot, job: Job): void {
   slot.jobs.set(job.id, job);
   // Transferred, not copied: byte sources hand out buffers their caller owns (see ByteSource.fetch).
   slot.worker.postMessage({ id: job.id, raw: job.raw, layout: job.layout }, [job.raw]);
-}
-
-/**
- * How to start inflate-worker: the built `.js` module next to this one, or, when running from TypeScript
- * sources (tsx, vitest), a bootstrap that registers tsx's loader in the worker first: Node 20 workers do not
- * inherit the loader hooks of `--import tsx`.
- */
-function workerEntry(): [string | URL, WorkerOptions] {
-  if (!import.meta.url.endsWith('.ts')) return [new URL('./inflate-worker.js', import.meta.url), {}];
-  const entry = new URL('./inflate-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return [bootstrap, { eval: true }];
 }
 
 /** The same decoding on this thread: inflate on libuv's pool, then the planes pass. */
